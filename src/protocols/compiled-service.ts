@@ -1,0 +1,47 @@
+/**
+ * A service module with its model read into shapes, lazily and once: operation shapes by name,
+ * error shapes by code, and (for restJson1) the routing table built from the `http` traits.
+ */
+import type { ServiceModule, ServiceRuntime } from "../core/service.js";
+import { errorShape, operationShape, type OperationShape, type StructureShape } from "./smithy/shapes.js";
+import { buildRestRoutes, type RestRoute } from "./rest-routes.js";
+
+export class CompiledService {
+  private readonly operations = new Map<string, OperationShape | null>();
+  private readonly errors = new Map<string, StructureShape | null>();
+  private routes?: RestRoute[];
+
+  constructor(
+    readonly module: ServiceModule,
+    readonly runtime: ServiceRuntime,
+  ) {}
+
+  get id(): string {
+    return this.module.id;
+  }
+
+  operation(name: string): OperationShape | undefined {
+    let op = this.operations.get(name);
+    if (op === undefined) {
+      const schema = Object.hasOwn(this.module.model.operations, name) ? this.module.model.operations[name] : undefined;
+      op = schema ? operationShape(name, schema) : null;
+      this.operations.set(name, op);
+    }
+    return op ?? undefined;
+  }
+
+  errorShape(code: string): StructureShape | undefined {
+    let shape = this.errors.get(code);
+    if (shape === undefined) {
+      const schema = Object.hasOwn(this.module.model.errors, code) ? this.module.model.errors[code] : undefined;
+      shape = schema ? (errorShape(schema) ?? null) : null;
+      this.errors.set(code, shape);
+    }
+    return shape ?? undefined;
+  }
+
+  restRoutes(): RestRoute[] {
+    this.routes ??= buildRestRoutes(Object.keys(this.module.model.operations).map((name) => this.operation(name)!));
+    return this.routes;
+  }
+}

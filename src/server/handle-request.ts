@@ -1,0 +1,135 @@
+/**
+ * The request pipeline for AWS API calls: read the body → find the service and protocol →
+ * authenticate → decode the input → run the operation → encode the output or the error.
+ * Every answer carries the request id.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { monotonicMs, type Clock } from "../core/clock.js";
+import { CommonErrors, ServiceError } from "../core/errors.js";
+import { newRequestId } from "../core/ids.js";
+import type { Logger } from "../core/logger.js";
+import type { ProtocolId, RequestContext } from "../core/service.js";
+import { handleAwsJson, writeAwsJsonError } from "../protocols/aws-json.js";
+import { handleAwsQuery, writeAwsQueryError } from "../protocols/aws-query.js";
+import type { CompiledService } from "../protocols/compiled-service.js";
+import { resolveError } from "../protocols/error-shape.js";
+import { parseForm } from "../protocols/query-codec.js";
+import { handleRestJson, writeRestJsonError } from "../protocols/rest-json.js";
+import type { ProtocolRequest, ProtocolResponse } from "../protocols/types.js";
+import type { Authenticator } from "./authenticator.js";
+import { readCredentialScope } from "./credential-scope.js";
+import type { ServiceDirectory } from "./detect-service.js";
+import { BodyTooLarge, readBody } from "./read-body.js";
+
+export interface PipelineDeps {
+  directory: ServiceDirectory;
+  authenticator: Authenticator;
+  clock: Clock;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Aborted at shutdown so that long polls return at once. */
+  shutdown: AbortSignal;
+}
+
+export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps): Promise<void> {
+  const started = monotonicMs();
+  const requestId = newRequestId();
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const rawQuery = (req.url ?? "").includes("?") ? (req.url ?? "").slice((req.url ?? "").indexOf("?") + 1) : "";
+  let body: Buffer;
+  try {
+    body = await readBody(req, deps.maxBodyBytes);
+  } catch (err) {
+    const e = err instanceof BodyTooLarge ? CommonErrors.requestTooLarge(deps.maxBodyBytes) : new ServiceError("BadRequest", "The request body could not be read.");
+    const resolved = resolveError(e, undefined, deps.logger);
+    send(res, writeAwsJsonError(undefined, resolved), requestId, true);
+    deps.logger.debug(`${req.method} ${url.pathname} → ${resolved.status} ${resolved.code}`);
+    return;
+  }
+  const preq: ProtocolRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, rawQuery, headers: req.headers, body };
+  const contentType = String(req.headers["content-type"] ?? "");
+  const isForm = contentType.includes("application/x-www-form-urlencoded") || (preq.method === "GET" && url.searchParams.has("Action"));
+  let form: Map<string, string> | undefined;
+  if (isForm || url.searchParams.has("Action")) {
+    form = parseForm(rawQuery);
+    if (isForm && body.length > 0) for (const [k, v] of parseForm(body.toString("utf8"))) form.set(k, v);
+  }
+  const scope = readCredentialScope(req.headers, url.searchParams);
+  const detected = deps.directory.detect(preq, scope, form);
+  const service: CompiledService | undefined = detected?.service;
+  const protocol: ProtocolId = detected?.protocol ?? (form?.has("Action") ? "awsQuery" : "awsJson1_0");
+  let label = detected ? `${detected.service.id}.${detected.operation ?? form?.get("Action") ?? preq.path}` : `? ${preq.method} ${preq.path}`;
+  const abort = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) abort.abort();
+  };
+  res.on("close", onClose);
+  const onShutdown = () => abort.abort();
+  deps.shutdown.addEventListener("abort", onShutdown);
+  let response: ProtocolResponse;
+  try {
+    if (!detected) throw unknownTarget(preq, form);
+    const caller = deps.authenticator.authenticate(preq, scope);
+    const ctx: RequestContext = {
+      requestId,
+      accountId: caller.accountId,
+      region: caller.region,
+      endpoint: `http://${req.headers.host ?? "localhost"}`,
+      clock: deps.clock,
+      logger: deps.logger,
+      signal: abort.signal,
+    };
+    switch (detected.protocol) {
+      case "awsJson1_0":
+      case "awsJson1_1":
+        response = await handleAwsJson(detected.service, detected.operation ?? "", preq, ctx);
+        break;
+      case "awsQuery":
+        response = await handleAwsQuery(detected.service, form ?? new Map(), preq, ctx);
+        break;
+      case "restJson1":
+        response = await handleRestJson(detected.service, preq, ctx);
+        label = `${detected.service.id} ${preq.method} ${preq.path}`;
+        break;
+    }
+  } catch (err) {
+    const resolved = resolveError(err, service, deps.logger);
+    response = writeError(protocol, service, resolved, requestId);
+    label += ` ${resolved.code}`;
+  } finally {
+    deps.shutdown.removeEventListener("abort", onShutdown);
+    res.off("close", onClose);
+  }
+  send(res, response, requestId, false);
+  if (deps.logger.enabled("debug")) deps.logger.debug(`${label} → ${response.status} (${(monotonicMs() - started).toFixed(1)} ms)`);
+}
+
+function writeError(protocol: ProtocolId, service: CompiledService | undefined, e: ReturnType<typeof resolveError>, requestId: string): ProtocolResponse {
+  switch (protocol) {
+    case "awsQuery":
+      return writeAwsQueryError(service, e, requestId);
+    case "restJson1":
+      return writeRestJsonError(e);
+    default:
+      return writeAwsJsonError(service, e);
+  }
+}
+
+function unknownTarget(req: ProtocolRequest, form: Map<string, string> | undefined): ServiceError {
+  const target = req.headers["x-amz-target"];
+  if (target) return new ServiceError("UnknownOperationException", `No service answers the target ${String(target)}.`, { status: 400 });
+  if (form?.has("Action")) return new ServiceError("InvalidAction", `The action ${form.get("Action")} is not valid for this endpoint.`, { status: 400 });
+  return new ServiceError("UnknownOperationException", `No service answers ${req.method} ${req.path}.`, { status: 404 });
+}
+
+function send(res: ServerResponse, response: ProtocolResponse, requestId: string, closeConnection: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = typeof response.body === "string" ? Buffer.from(response.body) : response.body;
+  res.writeHead(response.status, {
+    ...response.headers,
+    "x-amzn-requestid": requestId,
+    "content-length": body.length,
+    ...(closeConnection ? { connection: "close" } : {}),
+  });
+  res.end(body);
+}

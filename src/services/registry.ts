@@ -1,0 +1,7 @@
+/** The services a Stratus server runs by default. */
+import type { ServiceModule } from "../core/service.js";
+import { sqsService } from "./sqs/index.js";
+
+export function builtInServices(): ServiceModule[] {
+  return [sqsService as unknown as ServiceModule];
+}

@@ -1,0 +1,524 @@
+/**
+ * SQS's engine: every queue's live state in memory, made durable through the SqsStore before a
+ * client hears success, and rebuilt from it at start. Operations (one file each) validate
+ * input and shape output; the rules of queues and messages live here.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Clock, TimerHandle } from "../../../core/clock.js";
+import type { Logger } from "../../../core/logger.js";
+import type { ServiceRuntime } from "../../../core/service.js";
+import { SqsErrors } from "../errors.js";
+import { FIFO_DEDUPLICATION_WINDOW_MS, QUEUE_RECREATE_DELAY_MS, RECEIVE_ATTEMPT_ID_WINDOW_MS } from "../limits.js";
+import { deriveConfig, type QueueConfig } from "../queue-config.js";
+import { parseQueueArn, queueArn } from "../queue-url.js";
+import type { SqsStore } from "../store/sqs-store.js";
+import type { DedupRecord, MessageAttributes, MoveTaskRecord, QueueKey, QueueRecord } from "../types.js";
+import { queueKeyString } from "../types.js";
+import { isInFlight, QueueState, type LiveMessage, type Waiter } from "./queue-state.js";
+
+export interface SendDraft {
+  body: string;
+  attributes?: MessageAttributes;
+  traceHeader?: string;
+  md5OfBody: string;
+  md5OfAttributes?: string;
+  delaySeconds?: number;
+  groupId?: string;
+  dedupId?: string;
+  senderId: string;
+}
+
+export interface SendOutcome {
+  messageId: string;
+  sequenceNumber?: string;
+}
+
+export interface ReceiveOptions {
+  max: number;
+  visibilityTimeoutMs: number;
+  waitSeconds: number;
+  attemptId?: string;
+  signal: AbortSignal;
+}
+
+export interface Received {
+  message: LiveMessage;
+  receiptHandle: string;
+}
+
+export class Queue extends QueueState {
+  config: QueueConfig;
+  expiryTimer?: TimerHandle;
+
+  constructor(record: QueueRecord) {
+    super(record);
+    this.config = deriveConfig(record.attributes);
+  }
+
+  get arn(): string {
+    return queueArn(this.record);
+  }
+}
+
+export class SqsEngine implements ServiceRuntime {
+  readonly queues = new Map<string, Queue>();
+  private readonly deletedAt = new Map<string, number>();
+  private readonly dedup = new Map<string, DedupRecord>();
+  readonly moveTasks = new Map<string, MoveTaskRecord>();
+  private nextSeq = 1;
+  private dedupWrites = 0;
+
+  constructor(
+    readonly store: SqsStore,
+    readonly clock: Clock,
+    readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    const snap = this.store.load();
+    for (const r of snap.queues) this.queues.set(r.key, new Queue(r));
+    for (const m of snap.messages) {
+      const q = this.queues.get(m.queueKey);
+      if (q) q.add({ ...m, version: 0 });
+      this.nextSeq = Math.max(this.nextSeq, m.seq + 1);
+    }
+    for (const d of snap.dedup) this.dedup.set(dedupMapKey(d.queueKey, d.dedupKey), d);
+    for (const d of snap.deletedQueues) this.deletedAt.set(d.key, d.deletedAt);
+    for (const t of snap.moveTasks) this.moveTasks.set(t.taskHandle, t);
+    for (const q of this.queues.values()) this.armExpiry(q);
+  }
+
+  stop(): void {
+    for (const q of this.queues.values()) this.release(q);
+  }
+
+  reset(): void {
+    for (const q of this.queues.values()) this.release(q);
+    this.queues.clear();
+    this.deletedAt.clear();
+    this.dedup.clear();
+    this.moveTasks.clear();
+    this.store.reset();
+  }
+
+  status(): Record<string, unknown> {
+    const now = this.clock.now();
+    return {
+      queues: [...this.queues.values()].map((q) => {
+        const c = q.counts(now);
+        return { url: `/${q.record.accountId}/${q.record.name}`, region: q.record.region, messages: c.visible, inFlight: c.inFlight, delayed: c.delayed };
+      }),
+    };
+  }
+
+  // ---- queues ----
+
+  get(key: QueueKey): Queue | undefined {
+    return this.queues.get(queueKeyString(key));
+  }
+
+  byArn(arn: string): Queue | undefined {
+    const key = parseQueueArn(arn);
+    return key ? this.get(key) : undefined;
+  }
+
+  list(accountId: string, region: string): Queue[] {
+    return [...this.queues.values()].filter((q) => q.record.accountId === accountId && q.record.region === region).sort((a, b) => (a.record.name < b.record.name ? -1 : 1));
+  }
+
+  /** True while a queue of this name was deleted less than 60 seconds ago. */
+  deletedRecently(key: QueueKey): boolean {
+    const at = this.deletedAt.get(queueKeyString(key));
+    return at !== undefined && this.clock.now() - at < QUEUE_RECREATE_DELAY_MS;
+  }
+
+  async createQueue(record: QueueRecord): Promise<Queue> {
+    const q = new Queue(record);
+    this.queues.set(record.key, q);
+    if (this.deletedAt.delete(record.key)) await this.store.forgetDeletedQueue(record.key);
+    await this.store.putQueue(record);
+    return q;
+  }
+
+  /** Persists a queue's changed attributes, tags or counters. */
+  async saveQueue(q: Queue): Promise<void> {
+    q.config = deriveConfig(q.record.attributes);
+    this.armExpiry(q);
+    await this.store.putQueue(q.record);
+  }
+
+  async deleteQueue(q: Queue): Promise<void> {
+    const now = this.clock.now();
+    this.queues.delete(q.record.key);
+    this.deletedAt.set(q.record.key, now);
+    for (const key of [...this.dedup.keys()]) if (key.startsWith(q.record.key + "\n")) this.dedup.delete(key);
+    q.deleted = true;
+    this.release(q);
+    q.clear();
+    await this.store.deleteQueue(q.record.key, now);
+  }
+
+  async purge(q: Queue): Promise<void> {
+    const maxSeq = this.nextSeq - 1;
+    q.clear();
+    q.record.lastPurgeAt = this.clock.now();
+    await Promise.all([this.store.purgeMessages(q.record.key, maxSeq), this.store.putQueue(q.record)]);
+  }
+
+  // ---- messages ----
+
+  async send(q: Queue, drafts: SendDraft[]): Promise<SendOutcome[]> {
+    const now = this.clock.now();
+    const fresh: LiveMessage[] = [];
+    const outcomes: SendOutcome[] = [];
+    const dedupWrites: DedupRecord[] = [];
+    let queueChanged = false;
+    for (const d of drafts) {
+      if (q.fifo) {
+        const dedupKey = q.config.dedupScopeGroup ? `${d.groupId}\n${d.dedupId}` : d.dedupId!;
+        const mapKey = dedupMapKey(q.record.key, dedupKey);
+        const seen = this.dedup.get(mapKey);
+        if (seen && seen.expiresAt > now) {
+          // Accepted, but not delivered again: the answer names the original message.
+          outcomes.push({ messageId: seen.messageId, sequenceNumber: seen.sequenceNumber });
+          continue;
+        }
+        const sequenceNumber = (q.record.nextSequence++).toString().padStart(20, "0");
+        queueChanged = true;
+        const entry: DedupRecord = { queueKey: q.record.key, dedupKey, messageId: "", sequenceNumber, expiresAt: now + FIFO_DEDUPLICATION_WINDOW_MS };
+        const m = this.newMessage(q, d, now, sequenceNumber);
+        entry.messageId = m.messageId;
+        this.dedup.delete(mapKey);
+        this.dedup.set(mapKey, entry);
+        dedupWrites.push(entry);
+        fresh.push(m);
+        outcomes.push({ messageId: m.messageId, sequenceNumber });
+      } else {
+        const m = this.newMessage(q, d, now);
+        fresh.push(m);
+        outcomes.push({ messageId: m.messageId });
+      }
+    }
+    for (const m of fresh) q.add(m);
+    const writes: Promise<void>[] = [];
+    if (fresh.length) writes.push(this.store.insertMessages(fresh));
+    for (const e of dedupWrites) writes.push(this.store.putDedup(e));
+    if (queueChanged) writes.push(this.store.putQueue(q.record));
+    if (dedupWrites.length) this.pruneDedup(now, writes);
+    await Promise.all(writes);
+    if (!q.expiryTimer) this.armExpiry(q);
+    this.notify(q);
+    return outcomes;
+  }
+
+  private newMessage(q: Queue, d: SendDraft, now: number, sequenceNumber?: string): LiveMessage {
+    const delayMs = d.delaySeconds !== undefined ? d.delaySeconds * 1000 : q.config.delayMs;
+    return {
+      seq: this.nextSeq++,
+      queueKey: q.record.key,
+      messageId: randomUUID(),
+      body: d.body,
+      attributes: d.attributes,
+      traceHeader: d.traceHeader,
+      md5OfBody: d.md5OfBody,
+      md5OfAttributes: d.md5OfAttributes,
+      sentAt: now,
+      visibleAt: now + delayMs,
+      receiveCount: 0,
+      groupId: d.groupId,
+      dedupId: q.fifo ? d.dedupId : undefined,
+      sequenceNumber,
+      senderId: d.senderId,
+      version: 0,
+    };
+  }
+
+  /** Receives now or, with a wait time, as soon as a message becomes receivable. */
+  async receive(q: Queue, opts: ReceiveOptions): Promise<Received[]> {
+    const replay = this.replayAttempt(q, opts.attemptId);
+    if (replay) return replay;
+    const now = this.clock.now();
+    const got = await this.takeNow(q, opts);
+    if (got.length > 0 || opts.waitSeconds <= 0 || opts.signal.aborted) return got;
+    return new Promise<Received[]>((resolve) => {
+      let done = false;
+      const finish = (value: Received[]) => {
+        if (done) return;
+        done = true;
+        this.clock.clearTimer(timer);
+        opts.signal.removeEventListener("abort", onAbort);
+        const i = q.waiters.indexOf(waiter);
+        if (i !== -1) q.waiters.splice(i, 1);
+        resolve(value);
+      };
+      const onAbort = () => finish([]);
+      const waiter: Waiter = {
+        attempt: () => {
+          if (done) return true;
+          if (q.deleted) {
+            finish([]);
+            return true;
+          }
+          if (!this.hasReceivable(q)) return false;
+          done = true; // claim now so that no second wake-up runs this waiter
+          const i = q.waiters.indexOf(waiter);
+          if (i !== -1) q.waiters.splice(i, 1);
+          this.takeNow(q, opts).then(
+            (value) => {
+              done = false;
+              if (value.length > 0) finish(value);
+              else {
+                q.waiters.push(waiter);
+                this.armWake(q);
+              }
+            },
+            () => {
+              done = false;
+              finish([]);
+            },
+          );
+          return true;
+        },
+      };
+      const timer = this.clock.setTimer(now + opts.waitSeconds * 1000, () => finish([]));
+      opts.signal.addEventListener("abort", onAbort);
+      q.waiters.push(waiter);
+      this.armWake(q);
+    });
+  }
+
+  private hasReceivable(q: Queue): boolean {
+    const next = q.nextVisibleAt(this.clock.now());
+    return next !== undefined && next <= this.clock.now();
+  }
+
+  /** Takes what is receivable now, moving over-received messages to the dead-letter queue. */
+  private async takeNow(q: Queue, opts: ReceiveOptions): Promise<Received[]> {
+    const now = this.clock.now();
+    const expired = (m: LiveMessage) => m.sentAt + q.config.retentionMs <= now;
+    const dropped: LiveMessage[] = [];
+    const drop = (m: LiveMessage) => {
+      q.remove(m);
+      dropped.push(m);
+    };
+    const taken: LiveMessage[] = [];
+    const moves: Promise<void>[] = [];
+    const redrive = q.config.redrive;
+    const dlq = redrive ? this.byArn(redrive.deadLetterTargetArn) : undefined;
+    while (taken.length < opts.max) {
+      const batch = q.pick(now, opts.max - taken.length, expired, drop);
+      if (batch.length === 0) break;
+      for (const m of batch) {
+        if (redrive && dlq && m.receiveCount >= redrive.maxReceiveCount) {
+          moves.push(this.moveTo(q, m, dlq, { deadLetterSourceArn: q.arn }));
+          continue;
+        }
+        m.receiveCount++;
+        m.firstReceiveAt ??= now;
+        m.receivedAt = now;
+        m.receipt = randomBytes(12).toString("base64url");
+        q.setVisibleAt(m, now + opts.visibilityTimeoutMs);
+        taken.push(m);
+      }
+      // FIFO: picking again in the same call would see the groups just taken as in flight.
+      if (q.fifo && taken.length > 0) break;
+    }
+    const writes: Promise<void>[] = [...moves];
+    if (taken.length) writes.push(this.store.updateMessages(taken));
+    if (dropped.length) writes.push(this.store.deleteMessages(dropped.map((m) => m.seq)));
+    await Promise.all(writes);
+    if (opts.attemptId && q.fifo) q.receiveAttempts.set(opts.attemptId, { expiresAt: now + RECEIVE_ATTEMPT_ID_WINDOW_MS, seqs: taken.map((m) => m.seq) });
+    if (moves.length && dlq) this.notify(dlq);
+    return taken.map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
+  }
+
+  /**
+   * FIFO ReceiveRequestAttemptId: a retried receive within 5 minutes gets the same messages
+   * and receipt handles, as long as they are still in flight and nothing changed them.
+   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+   */
+  private replayAttempt(q: Queue, attemptId: string | undefined): Received[] | undefined {
+    if (!attemptId || !q.fifo) return undefined;
+    const now = this.clock.now();
+    const prior = q.receiveAttempts.get(attemptId);
+    if (!prior) return undefined;
+    if (prior.expiresAt <= now) {
+      q.receiveAttempts.delete(attemptId);
+      return undefined;
+    }
+    const messages = prior.seqs.map((s) => q.messages.get(s));
+    if (messages.length === 0 || messages.some((m) => !m || !isInFlight(m, now))) {
+      q.receiveAttempts.delete(attemptId);
+      return undefined;
+    }
+    return (messages as LiveMessage[]).map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
+  }
+
+  /** Moves a message to another queue (dead-letter redrive, move tasks), keeping its id. */
+  async moveTo(from: Queue, m: LiveMessage, to: Queue, extra: { deadLetterSourceArn?: string }): Promise<void> {
+    from.remove(m);
+    const now = this.clock.now();
+    const moved: LiveMessage = {
+      ...m,
+      seq: this.nextSeq++,
+      queueKey: to.record.key,
+      visibleAt: now,
+      receipt: undefined,
+      version: 0,
+      deadLetterSourceArn: extra.deadLetterSourceArn,
+      // A FIFO queue's sequence numbers are its own.
+      sequenceNumber: to.fifo ? (to.record.nextSequence++).toString().padStart(20, "0") : undefined,
+    };
+    to.add(moved);
+    const writes = [this.store.moveMessage(m.seq, moved)];
+    if (to.fifo) writes.push(this.store.putQueue(to.record));
+    await Promise.all(writes);
+    if (!to.expiryTimer) this.armExpiry(to);
+  }
+
+  /** Finds the message a receipt handle names, or throws ReceiptHandleIsInvalid. */
+  resolveHandle(q: Queue, handle: string): { message?: LiveMessage; current: boolean } {
+    const parsed = parseReceiptHandle(handle);
+    if (!parsed || parsed.queueKey !== q.record.key) throw SqsErrors.receiptHandleIsInvalid(handle);
+    const message = q.messages.get(parsed.seq);
+    return { message, current: !!message && message.receipt === parsed.nonce };
+  }
+
+  /**
+   * Deletes by receipt handle. A handle from an earlier receive, or for a message already
+   * deleted, succeeds without effect, as on AWS.
+   */
+  async deleteMessages(q: Queue, handles: string[]): Promise<Array<Error | undefined>> {
+    const results: Array<Error | undefined> = [];
+    const seqs: number[] = [];
+    for (const h of handles) {
+      try {
+        const { message, current } = this.resolveHandle(q, h);
+        if (message && current) {
+          q.remove(message);
+          seqs.push(message.seq);
+        }
+        results.push(undefined);
+      } catch (err) {
+        results.push(err as Error);
+      }
+    }
+    if (seqs.length) {
+      await this.store.deleteMessages(seqs);
+      if (q.fifo) this.notify(q);
+    }
+    return results;
+  }
+
+  async changeVisibility(q: Queue, entries: Array<{ handle: string; timeoutSeconds: number }>): Promise<Array<Error | undefined>> {
+    const now = this.clock.now();
+    const results: Array<Error | undefined> = [];
+    const changed: LiveMessage[] = [];
+    let madeVisible = false;
+    for (const e of entries) {
+      try {
+        const { message } = this.resolveHandle(q, e.handle);
+        if (!message || !isInFlight(message, now)) throw SqsErrors.messageNotInflight();
+        const receivedAt = message.receivedAt ?? message.firstReceiveAt ?? now;
+        if (now + e.timeoutSeconds * 1000 - receivedAt > 43_200_000) {
+          throw SqsErrors.invalidParameter("VisibilityTimeout", e.timeoutSeconds, "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+        }
+        q.setVisibleAt(message, now + e.timeoutSeconds * 1000);
+        if (e.timeoutSeconds === 0) madeVisible = true;
+        changed.push(message);
+        results.push(undefined);
+      } catch (err) {
+        results.push(err as Error);
+      }
+    }
+    if (changed.length) await this.store.updateMessages(changed);
+    if (madeVisible) this.notify(q);
+    else if (q.waiters.length) this.armWake(q);
+    return results;
+  }
+
+  receiptHandle(q: Queue, m: LiveMessage): string {
+    return Buffer.from(`${q.record.key}\n${m.seq}\n${m.receipt}`).toString("base64");
+  }
+
+  // ---- long polling ----
+
+  /** Lets waiting receives take what has become receivable. */
+  notify(q: Queue): void {
+    while (q.waiters.length > 0 && this.hasReceivable(q)) {
+      const w = q.waiters[0];
+      if (!w.attempt()) break;
+    }
+    this.armWake(q);
+  }
+
+  /** Wakes the waiters when the next message becomes visible (visibility expiry, delay). */
+  private armWake(q: Queue): void {
+    this.clock.clearTimer(q.wakeTimer);
+    q.wakeTimer = undefined;
+    if (q.waiters.length === 0) return;
+    const at = q.nextVisibleAt(this.clock.now());
+    if (at !== undefined) q.wakeTimer = this.clock.setTimer(at, () => this.notify(q));
+  }
+
+  private release(q: Queue): void {
+    this.clock.clearTimer(q.wakeTimer);
+    this.clock.clearTimer(q.expiryTimer);
+    q.expiryTimer = undefined;
+    for (const w of [...q.waiters]) {
+      q.deleted = true;
+      w.attempt();
+    }
+  }
+
+  // ---- retention ----
+
+  /** Arms a timer for the moment the oldest message passes the retention period. */
+  private armExpiry(q: Queue): void {
+    this.clock.clearTimer(q.expiryTimer);
+    q.expiryTimer = undefined;
+    const oldest = q.messages.values().next();
+    if (oldest.done) return;
+    q.expiryTimer = this.clock.setTimer(oldest.value.sentAt + q.config.retentionMs, () => {
+      q.expiryTimer = undefined;
+      void this.sweepExpired(q).catch((err) => this.logger.error("sqs: retention sweep failed", err));
+    });
+  }
+
+  /** Deletes messages past the queue's retention period (AWS deletes them automatically). */
+  async sweepExpired(q: Queue): Promise<void> {
+    const cutoff = this.clock.now() - q.config.retentionMs;
+    const gone: number[] = [];
+    for (const m of q.messages.values()) if (m.sentAt <= cutoff) gone.push(m.seq);
+    for (const seq of gone) q.remove(q.messages.get(seq)!);
+    if (!q.deleted) this.armExpiry(q);
+    if (gone.length) await this.store.deleteMessages(gone);
+  }
+
+  private pruneDedup(now: number, writes: Promise<void>[]): void {
+    for (const [k, e] of this.dedup) {
+      if (e.expiresAt > now) break; // entries are kept in expiry order
+      this.dedup.delete(k);
+    }
+    if (++this.dedupWrites % 1000 === 0) writes.push(this.store.deleteExpiredDedup(now));
+  }
+
+  // ---- move tasks ----
+
+  async saveMoveTask(t: MoveTaskRecord): Promise<void> {
+    this.moveTasks.set(t.taskHandle, t);
+    await this.store.putMoveTask(t);
+  }
+}
+
+function dedupMapKey(queueKey: string, dedupKey: string): string {
+  return `${queueKey}\n${dedupKey}`;
+}
+
+export function parseReceiptHandle(handle: string): { queueKey: string; seq: number; nonce: string } | undefined {
+  if (!handle || handle.length > 1024) return undefined;
+  const text = Buffer.from(handle, "base64").toString("utf8");
+  const parts = text.split("\n");
+  if (parts.length !== 3 || !/^\d+$/.test(parts[1]) || !parts[2]) return undefined;
+  return { queueKey: parts[0], seq: Number(parts[1]), nonce: parts[2] };
+}
