@@ -100,7 +100,8 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     deps.shutdown.removeEventListener("abort", onShutdown);
     res.off("close", onClose);
   }
-  send(res, response, requestId, false);
+  // During shutdown, answers close their connection so that the server can finish closing.
+  send(res, response, requestId, deps.shutdown.aborted);
   if (deps.logger.enabled("debug")) deps.logger.debug(`${label} → ${response.status} (${(monotonicMs() - started).toFixed(1)} ms)`);
 }
 

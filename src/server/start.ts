@@ -61,6 +61,8 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_DATA_DIR = ".stratus";
 /** 70 MiB: above Lambda's 50 MB zipped code upload once base64-encoded. */
 export const DEFAULT_MAX_BODY_BYTES = 70 * 1024 * 1024;
+/** How long stop() waits for in-flight requests before closing every connection. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function start(options: StartOptions = {}): Promise<StratusServer> {
   const startedAt = performance.now();
@@ -121,8 +123,13 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Long polls answer at once; answers given from now on close their connection.
       shutdown.abort();
+      // A client that keeps a connection open without a request in flight is not waited for.
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
       await closed;
+      clearTimeout(force);
       scheduler.stop();
       for (const s of services) await s.runtime.stop?.();
       db.close();
