@@ -11,7 +11,7 @@ import { invokeOperation } from "./invoke.js";
 import { readJsonStructure, writeJsonStructure } from "./json-codec.js";
 import type { ProtocolRequest, ProtocolResponse } from "./types.js";
 import { CommonErrors, ServiceError } from "../core/errors.js";
-import { ValidationFailure, toServiceError } from "./validation.js";
+import { decodeInput } from "./validation.js";
 
 export async function handleAwsJson(service: CompiledService, operationName: string, req: ProtocolRequest, ctx: RequestContext): Promise<ProtocolResponse> {
   const op = service.operation(operationName);
@@ -23,13 +23,7 @@ export async function handleAwsJson(service: CompiledService, operationName: str
   } catch {
     throw new ServiceError("SerializationException", "Start of structure or map found where not expected, or the request body is not valid JSON.", { status: 400 });
   }
-  let input: Record<string, unknown>;
-  try {
-    input = readJsonStructure(op.input, parsed);
-  } catch (err) {
-    if (err instanceof ValidationFailure) throw toServiceError(service.module, err);
-    throw err;
-  }
+  const input = decodeInput(service.module, () => readJsonStructure(op.input, parsed));
   const output = await invokeOperation(service, operationName, input, ctx);
   return {
     status: 200,

@@ -10,20 +10,14 @@ import type { ResolvedError } from "./error-shape.js";
 import { invokeOperation } from "./invoke.js";
 import { escapeXml, readQueryStructure, writeXmlStructure, type QueryParams } from "./query-codec.js";
 import type { ProtocolRequest, ProtocolResponse } from "./types.js";
-import { ValidationFailure, toServiceError } from "./validation.js";
+import { decodeInput } from "./validation.js";
 
 export async function handleAwsQuery(service: CompiledService, params: QueryParams, req: ProtocolRequest, ctx: RequestContext): Promise<ProtocolResponse> {
   const action = params.get("Action") ?? "";
   const op = service.operation(action);
   if (!op) throw new ServiceError("InvalidAction", `The action ${action || "(none)"} is not valid for this endpoint.`, { status: 400 });
   service.module.prepareQueryParams?.(params, req, ctx);
-  let input: Record<string, unknown>;
-  try {
-    input = readQueryStructure(op.input, params);
-  } catch (err) {
-    if (err instanceof ValidationFailure) throw toServiceError(service.module, err);
-    throw err;
-  }
+  const input = decodeInput(service.module, () => readQueryStructure(op.input, params));
   const output = await invokeOperation(service, action, input, ctx);
   const ns = service.module.query?.xmlNamespace;
   const xmlns = ns ? ` xmlns="${ns}"` : "";

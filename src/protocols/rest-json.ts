@@ -12,7 +12,7 @@ import { readJsonStructure, readJsonValue, writeJsonStructure, writeJsonValue } 
 import { matchRestRoute, pathKnown } from "./rest-routes.js";
 import type { Member, Shape, StructureShape } from "./smithy/shapes.js";
 import type { ProtocolRequest, ProtocolResponse } from "./types.js";
-import { ValidationFailure, toServiceError } from "./validation.js";
+import { ValidationFailure, decodeInput } from "./validation.js";
 
 export async function handleRestJson(service: CompiledService, req: ProtocolRequest, ctx: RequestContext): Promise<ProtocolResponse> {
   const match = matchRestRoute(service.restRoutes(), req.method, req.path, req.query);
@@ -21,13 +21,7 @@ export async function handleRestJson(service: CompiledService, req: ProtocolRequ
     throw new ServiceError(known ? "MethodNotAllowedException" : "UnknownOperationException", known ? `Method ${req.method} is not allowed on ${req.path}.` : `No ${service.id} operation matches ${req.method} ${req.path}.`, { status: known ? 405 : 404 });
   }
   const op = match.route.operation;
-  let input: Record<string, unknown>;
-  try {
-    input = bindInput(op.input, req, match.labels);
-  } catch (err) {
-    if (err instanceof ValidationFailure) throw toServiceError(service.module, err);
-    throw err;
-  }
+  const input = decodeInput(service.module, () => bindInput(op.input, req, match.labels));
   const output = await invokeOperation(service, op.name, input, ctx);
   return writeOutput(op.output, output, op.http?.code ?? 200);
 }

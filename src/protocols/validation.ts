@@ -28,5 +28,12 @@ export function toServiceError(service: ServiceModule, failure: ValidationFailur
   );
 }
 
-/** The body could not be parsed at all (bad JSON, bad form encoding). */
-export class MalformedBody extends Error {}
+/** Runs a decoder, turning a validation failure into the service's own error. */
+export function decodeInput<T>(service: ServiceModule, decode: () => T): T {
+  try {
+    return decode();
+  } catch (err) {
+    if (err instanceof ValidationFailure) throw toServiceError(service, err);
+    throw err;
+  }
+}
