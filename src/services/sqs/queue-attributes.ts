@@ -112,6 +112,18 @@ export function validateAttributes(input: Record<string, string> | undefined, ct
   return out;
 }
 
+/**
+ * Rules that tie attributes together, checked on what the queue would have after the change:
+ * "The perMessageGroupId value is allowed only when the value for DeduplicationScope is
+ * messageGroup."
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
+ */
+export function checkAttributeCombination(effective: Record<string, string>): void {
+  if (effective.FifoThroughputLimit === "perMessageGroupId" && effective.DeduplicationScope !== "messageGroup") {
+    throw SqsErrors.invalidAttributeValue("FifoThroughputLimit", "The perMessageGroupId value is allowed only when the value for DeduplicationScope is messageGroup.");
+  }
+}
+
 function normalizeRedrivePolicy(value: string): string {
   let p: { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
   try {

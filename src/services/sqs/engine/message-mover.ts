@@ -51,7 +51,11 @@ export class MessageMover {
     await this.scheduler.cancel(jobId(task));
   }
 
-  /** Moves up to one second's worth of messages, then schedules the next step or finishes. */
+  /**
+   * Moves up to one second's worth of messages, then schedules the next step or finishes.
+   * Every write of a step is queued in the same tick, so they commit together (one group
+   * commit) and the next step's timer is armed as soon as that commit lands.
+   */
   private async step(taskHandle: string): Promise<void> {
     const task = this.engine.moveTasks.get(taskHandle);
     if (!task || task.status !== "RUNNING") return;
@@ -59,22 +63,32 @@ export class MessageMover {
     if (!source) return this.finish(task, "FAILED", "AWS.SimpleQueueService.NonExistentQueue");
     const now = this.clock.now();
     const budget = Math.min(task.maxPerSecond ?? MAX_MOVE_TASK_RATE, task.toMove - task.moved);
+    const writes: Promise<void>[] = [];
+    const targets = new Set<Queue>();
+    let failure: string | undefined;
     let moved = 0;
     for (const m of [...source.messages.values()]) {
       if (moved >= budget) break;
       if (m.visibleAt > now) continue; // in flight or delayed: left for a later step
       const targetArn = task.destinationArn ?? m.deadLetterSourceArn;
       const target = targetArn ? this.engine.byArn(targetArn) : undefined;
-      if (!target) return this.finish(task, "FAILED", "AWS.SimpleQueueService.NonExistentQueue");
-      await this.engine.moveTo(source, m, target, {});
-      this.engine.notify(target);
+      if (!target) {
+        failure = "AWS.SimpleQueueService.NonExistentQueue";
+        break;
+      }
+      writes.push(this.engine.moveTo(source, m, target, "redrive"));
+      targets.add(target);
       moved++;
     }
     task.moved += moved;
-    const remaining = [...source.messages.values()].some((m) => m.visibleAt <= now);
-    if (task.moved >= task.toMove || (moved === 0 && !remaining && source.messages.size === 0)) return this.finish(task, "COMPLETED");
-    await this.engine.saveMoveTask(task);
-    await this.scheduler.schedule({ id: jobId(task), kind: MOVE_TASK_JOB, dueAt: now + STEP_MS, payload: { taskHandle } });
+    if (failure) writes.push(this.finish(task, "FAILED", failure));
+    else if (task.moved >= task.toMove || source.messages.size === 0) writes.push(this.finish(task, "COMPLETED"));
+    else {
+      writes.push(this.engine.saveMoveTask(task));
+      writes.push(this.scheduler.schedule({ id: jobId(task), kind: MOVE_TASK_JOB, dueAt: now + STEP_MS, payload: { taskHandle } }).then(() => undefined));
+    }
+    await Promise.all(writes);
+    for (const t of targets) this.engine.notify(t);
   }
 
   private async finish(task: MoveTaskRecord, status: "COMPLETED" | "FAILED", failureReason?: string): Promise<void> {

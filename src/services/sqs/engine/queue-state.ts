@@ -36,10 +36,20 @@ export class QueueState {
   private readonly heap = new MinHeap<HeapEntry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   private readonly groups = new Map<string, LiveMessage[]>();
   readonly waiters: Waiter[] = [];
+  /**
+   * Messages are held in send order, so the oldest are at the front, except for messages moved
+   * in from a dead-letter source: they keep their original SentTimestamp, and retention counts
+   * from it. Their seqs are kept here so the retention sweep finds them without a full scan.
+   */
+  private readonly olderArrivals = new Set<number>();
+  private newestSentAt = -Infinity;
   /** Clock timer that wakes the waiters when the next message becomes visible. */
   wakeTimer?: import("../../../core/clock.js").TimerHandle;
-  /** ReceiveRequestAttemptId → the receive it answered (FIFO, 5 minutes). */
-  readonly receiveAttempts = new Map<string, { expiresAt: number; seqs: number[] }>();
+  /**
+   * ReceiveRequestAttemptId → the receive it answered (FIFO, 5 minutes): each message with
+   * the version it had after that receive, so that a later change ends the replay.
+   */
+  readonly receiveAttempts = new Map<string, { expiresAt: number; taken: Array<{ seq: number; version: number }> }>();
   deleted = false;
 
   constructor(public record: QueueRecord) {}
@@ -50,6 +60,8 @@ export class QueueState {
 
   add(m: LiveMessage): void {
     this.messages.set(m.seq, m);
+    if (m.sentAt < this.newestSentAt) this.olderArrivals.add(m.seq);
+    else this.newestSentAt = m.sentAt;
     if (this.fifo) {
       const key = m.groupId ?? "";
       let list = this.groups.get(key);
@@ -62,6 +74,7 @@ export class QueueState {
 
   remove(m: LiveMessage): void {
     if (!this.messages.delete(m.seq)) return;
+    this.olderArrivals.delete(m.seq);
     if (this.fifo) {
       const key = m.groupId ?? "";
       const list = this.groups.get(key);
@@ -126,7 +139,11 @@ export class QueueState {
     return out;
   }
 
-  /** The earliest future moment at which a message may become receivable, if any. */
+  /**
+   * The earliest moment, `now` at the soonest, at which a message may become receivable, if
+   * any. In a FIFO queue a group with a message in flight hands out nothing until the last of
+   * them becomes visible again (or is deleted, which wakes the waiters itself).
+   */
   nextVisibleAt(now: number): number | undefined {
     if (!this.fifo) {
       while (this.heap.size > 0) {
@@ -141,7 +158,17 @@ export class QueueState {
       return undefined;
     }
     let next: number | undefined;
-    for (const m of this.messages.values()) if (m.visibleAt > now && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
+    for (const list of this.groups.values()) {
+      let earliest = Infinity;
+      let unblockedAt = -Infinity;
+      for (const m of list) {
+        if (isInFlight(m, now)) unblockedAt = Math.max(unblockedAt, m.visibleAt);
+        else earliest = Math.min(earliest, m.visibleAt);
+      }
+      const at = Math.max(unblockedAt > -Infinity ? unblockedAt : earliest, now);
+      if (at === now) return now;
+      if (next === undefined || at < next) next = at;
+    }
     return next;
   }
 
@@ -162,6 +189,29 @@ export class QueueState {
     this.messages.clear();
     this.heap.clear();
     this.groups.clear();
+    this.olderArrivals.clear();
+    this.newestSentAt = -Infinity;
+  }
+
+  /** Messages past retention at `cutoff` (sent at or before it): the front of the queue, and older arrivals. */
+  expiredAt(cutoff: number): LiveMessage[] {
+    const out = new Set<LiveMessage>();
+    for (const m of this.messages.values()) {
+      if (m.sentAt > cutoff) break;
+      out.add(m);
+    }
+    for (const seq of this.olderArrivals) {
+      const m = this.messages.get(seq)!;
+      if (m.sentAt <= cutoff) out.add(m);
+    }
+    return [...out];
+  }
+
+  /** The earliest SentTimestamp held, if any. */
+  oldestSentAt(): number | undefined {
+    let oldest = this.messages.values().next().value?.sentAt;
+    for (const seq of this.olderArrivals) oldest = Math.min(oldest ?? Infinity, this.messages.get(seq)!.sentAt);
+    return oldest;
   }
 }
 

@@ -49,6 +49,8 @@ export interface Received {
 export class Queue extends QueueState {
   config: QueueConfig;
   expiryTimer?: TimerHandle;
+  /** When the expiry timer fires (the oldest message's SentTimestamp + retention). */
+  expiryAt?: number;
 
   constructor(record: QueueRecord) {
     super(record);
@@ -235,7 +237,7 @@ export class SqsEngine implements ServiceRuntime {
 
   /** Receives now or, with a wait time, as soon as a message becomes receivable. */
   async receive(q: Queue, opts: ReceiveOptions): Promise<Received[]> {
-    const replay = this.replayAttempt(q, opts.attemptId);
+    const replay = await this.replayAttempt(q, opts);
     if (replay) return replay;
     const now = this.clock.now();
     const got = await this.takeNow(q, opts);
@@ -310,52 +312,81 @@ export class SqsEngine implements ServiceRuntime {
       if (batch.length === 0) break;
       for (const m of batch) {
         if (redrive && dlq && m.receiveCount >= redrive.maxReceiveCount) {
-          moves.push(this.moveTo(q, m, dlq, { deadLetterSourceArn: q.arn }));
+          moves.push(this.moveTo(q, m, dlq, "dead-letter"));
           continue;
         }
         m.receiveCount++;
         m.firstReceiveAt ??= now;
         m.receivedAt = now;
         m.receipt = randomBytes(12).toString("base64url");
-        q.setVisibleAt(m, now + opts.visibilityTimeoutMs);
         taken.push(m);
       }
       // FIFO: picking again in the same call would see the groups just taken as in flight.
       if (q.fifo && taken.length > 0) break;
     }
+    // Hidden only once picking is over: with VisibilityTimeout 0 a message is visible again
+    // at once, and picking again would hand out the same message twice in one answer.
+    for (const m of taken) q.setVisibleAt(m, now + opts.visibilityTimeoutMs);
     const writes: Promise<void>[] = [...moves];
     if (taken.length) writes.push(this.store.updateMessages(taken));
     if (dropped.length) writes.push(this.store.deleteMessages(dropped.map((m) => m.seq)));
     await Promise.all(writes);
-    if (opts.attemptId && q.fifo) q.receiveAttempts.set(opts.attemptId, { expiresAt: now + RECEIVE_ATTEMPT_ID_WINDOW_MS, seqs: taken.map((m) => m.seq) });
+    if (opts.attemptId && q.fifo) this.rememberAttempt(q, opts.attemptId, taken, now + RECEIVE_ATTEMPT_ID_WINDOW_MS);
     if (moves.length && dlq) this.notify(dlq);
     return taken.map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
   }
 
   /**
-   * FIFO ReceiveRequestAttemptId: a retried receive within 5 minutes gets the same messages
-   * and receipt handles, as long as they are still in flight and nothing changed them.
+   * FIFO ReceiveRequestAttemptId: a retried receive within 5 minutes of the first gets the same
+   * messages and receipt handles, as long as none of them was deleted or had its visibility
+   * changed since; the retry restarts their visibility timeout.
    * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
    */
-  private replayAttempt(q: Queue, attemptId: string | undefined): Received[] | undefined {
-    if (!attemptId || !q.fifo) return undefined;
+  private async replayAttempt(q: Queue, opts: ReceiveOptions): Promise<Received[] | undefined> {
+    if (!opts.attemptId || !q.fifo) return undefined;
     const now = this.clock.now();
-    const prior = q.receiveAttempts.get(attemptId);
+    const prior = q.receiveAttempts.get(opts.attemptId);
     if (!prior) return undefined;
-    if (prior.expiresAt <= now) {
-      q.receiveAttempts.delete(attemptId);
+    const messages = prior.taken.map((t) => q.messages.get(t.seq));
+    const unchanged = messages.length > 0 && messages.every((m, i) => m && m.version === prior.taken[i].version && isInFlight(m, now));
+    if (prior.expiresAt <= now || !unchanged) {
+      q.receiveAttempts.delete(opts.attemptId);
       return undefined;
     }
-    const messages = prior.seqs.map((s) => q.messages.get(s));
-    if (messages.length === 0 || messages.some((m) => !m || !isInFlight(m, now))) {
-      q.receiveAttempts.delete(attemptId);
-      return undefined;
+    const live = messages as LiveMessage[];
+    for (const m of live) {
+      m.receivedAt = now;
+      q.setVisibleAt(m, now + opts.visibilityTimeoutMs);
     }
-    return (messages as LiveMessage[]).map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
+    prior.taken = live.map((m) => ({ seq: m.seq, version: m.version }));
+    await this.store.updateMessages(live);
+    return live.map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
   }
 
-  /** Moves a message to another queue (dead-letter redrive, move tasks), keeping its id. */
-  async moveTo(from: Queue, m: LiveMessage, to: Queue, extra: { deadLetterSourceArn?: string }): Promise<void> {
+  private rememberAttempt(q: Queue, attemptId: string, taken: LiveMessage[], expiresAt: number): void {
+    const now = this.clock.now();
+    // Entries are kept in expiry order: drop the stale ones from the front.
+    for (const [id, a] of q.receiveAttempts) {
+      if (a.expiresAt > now) break;
+      q.receiveAttempts.delete(id);
+    }
+    q.receiveAttempts.delete(attemptId);
+    q.receiveAttempts.set(attemptId, { expiresAt, taken: taken.map((m) => ({ seq: m.seq, version: m.version })) });
+  }
+
+  /**
+   * Moves a message to another queue.
+   * - `dead-letter` (maxReceiveCount exceeded): the same message, with its id, body, attributes
+   *   and receive count, and DeadLetterQueueSourceArn. A standard queue keeps the original
+   *   enqueue time (retention counts from the first send); a FIFO queue resets it, and the
+   *   message's deduplication id becomes its MessageId so that two messages that shared an id
+   *   upstream are both kept.
+   *   https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html
+   * - `redrive` (a move task): "All redriven messages are considered new messages": a new
+   *   MessageId and enqueue time, never received.
+   *   https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html
+   */
+  async moveTo(from: Queue, m: LiveMessage, to: Queue, mode: "dead-letter" | "redrive"): Promise<void> {
     from.remove(m);
     const now = this.clock.now();
     const moved: LiveMessage = {
@@ -364,16 +395,26 @@ export class SqsEngine implements ServiceRuntime {
       queueKey: to.record.key,
       visibleAt: now,
       receipt: undefined,
+      receivedAt: undefined,
       version: 0,
-      deadLetterSourceArn: extra.deadLetterSourceArn,
       // A FIFO queue's sequence numbers are its own.
       sequenceNumber: to.fifo ? (to.record.nextSequence++).toString().padStart(20, "0") : undefined,
     };
+    if (mode === "dead-letter") {
+      moved.deadLetterSourceArn = from.arn;
+      if (to.fifo) {
+        moved.sentAt = now;
+        moved.dedupId = m.messageId;
+      }
+    } else {
+      Object.assign(moved, { messageId: randomUUID(), sentAt: now, receiveCount: 0, firstReceiveAt: undefined, deadLetterSourceArn: undefined });
+    }
     to.add(moved);
     const writes = [this.store.moveMessage(m.seq, moved)];
     if (to.fifo) writes.push(this.store.putQueue(to.record));
     await Promise.all(writes);
-    if (!to.expiryTimer) this.armExpiry(to);
+    // A dead-lettered message keeps its older SentTimestamp: it may expire before the one the timer waits for.
+    if (!to.expiryTimer || moved.sentAt + to.config.retentionMs < (to.expiryAt ?? Infinity)) this.armExpiry(to);
   }
 
   /** Finds the message a receipt handle names, or throws ReceiptHandleIsInvalid. */
@@ -477,9 +518,10 @@ export class SqsEngine implements ServiceRuntime {
   private armExpiry(q: Queue): void {
     this.clock.clearTimer(q.expiryTimer);
     q.expiryTimer = undefined;
-    const oldest = q.messages.values().next();
-    if (oldest.done) return;
-    q.expiryTimer = this.clock.setTimer(oldest.value.sentAt + q.config.retentionMs, () => {
+    const oldest = q.oldestSentAt();
+    if (oldest === undefined) return;
+    q.expiryAt = oldest + q.config.retentionMs;
+    q.expiryTimer = this.clock.setTimer(q.expiryAt, () => {
       q.expiryTimer = undefined;
       void this.sweepExpired(q).catch((err) => this.logger.error("sqs: retention sweep failed", err));
     });
@@ -488,11 +530,15 @@ export class SqsEngine implements ServiceRuntime {
   /** Deletes messages past the queue's retention period (AWS deletes them automatically). */
   async sweepExpired(q: Queue): Promise<void> {
     const cutoff = this.clock.now() - q.config.retentionMs;
-    const gone: number[] = [];
-    for (const m of q.messages.values()) if (m.sentAt <= cutoff) gone.push(m.seq);
-    for (const seq of gone) q.remove(q.messages.get(seq)!);
+    const expired = q.expiredAt(cutoff);
+    const gone = expired.map((m) => m.seq);
+    for (const m of expired) q.remove(m);
     if (!q.deleted) this.armExpiry(q);
-    if (gone.length) await this.store.deleteMessages(gone);
+    if (gone.length) {
+      await this.store.deleteMessages(gone);
+      // An expired in-flight FIFO message no longer blocks its group.
+      if (q.fifo && !q.deleted) this.notify(q);
+    }
   }
 
   private pruneDedup(now: number, writes: Promise<void>[]): void {

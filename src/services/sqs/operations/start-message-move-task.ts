@@ -13,6 +13,9 @@ export async function startMessageMoveTask(input: { SourceArn: string; Destinati
     const dest = sqs.engine.byArn(input.DestinationArn);
     if (!dest || dest.record.accountId !== ctx.accountId) throw SqsErrors.resourceNotFound("The resource that you specified for the DestinationArn parameter doesn't exist.");
     if (dest.arn === source.arn) throw SqsErrors.invalidParameterValue("Source and destination queue must be different.");
+    // "You can configure any other queue as the redrive destination if both queues are the same type."
+    // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html
+    if (dest.fifo !== source.fifo) throw SqsErrors.invalidParameterValue("The destination queue must be of the same type (FIFO or standard) as the source queue.");
   }
   const rate = input.MaxNumberOfMessagesPerSecond;
   if (rate !== undefined && (rate < 1 || rate > MAX_MOVE_TASK_RATE)) {
