@@ -45,3 +45,17 @@ test("the manual clock refuses to go backwards", async () => {
   await assert.rejects(clock.advanceTo(50), RangeError);
   await assert.rejects(clock.advance(-1), RangeError);
 });
+
+test("work a timer starts (several awaited turns) finishes before the next timer fires", async () => {
+  const clock = new ManualClock(0);
+  const log: string[] = [];
+  const turn = () => new Promise((r) => setImmediate(r));
+  clock.setTimer(10, async () => {
+    for (let i = 0; i < 4; i++) await turn();
+    log.push(`first done at ${clock.now()}`);
+    clock.setTimer(clock.now() + 5, () => log.push(`follow-up at ${clock.now()}`));
+  });
+  clock.setTimer(20, () => log.push(`second at ${clock.now()}`));
+  await clock.advance(100);
+  assert.deepEqual(log, ["first done at 10", "follow-up at 15", "second at 20"]);
+});

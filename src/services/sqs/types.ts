@@ -54,6 +54,8 @@ export interface MessageRecord {
   visibleAt: number;
   receiveCount: number;
   firstReceiveAt?: number;
+  /** When the latest receive happened (the 12-hour visibility ceiling counts from it). */
+  receivedAt?: number;
   /** Nonce of the latest receive: only its receipt handle deletes the message. */
   receipt?: string;
   groupId?: string;

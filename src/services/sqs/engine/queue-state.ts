@@ -10,15 +10,10 @@
  * its messages is in flight; delayed messages do not block the visible ones behind them.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html
  */
-import type { MessageRecord, QueueRecord } from "../types.js";
+import type { QueueRecord } from "../types.js";
+import { isInFlight, type LiveMessage } from "./live-message.js";
 import { MinHeap } from "./min-heap.js";
-
-export interface LiveMessage extends MessageRecord {
-  /** Bumped on every visibility change; heap entries with another version are stale. */
-  version: number;
-  /** When the current receive happened (for the 12-hour visibility ceiling). */
-  receivedAt?: number;
-}
+import { ReceiveAttempts } from "./receive-attempts.js";
 
 interface HeapEntry {
   at: number;
@@ -45,11 +40,8 @@ export class QueueState {
   private newestSentAt = -Infinity;
   /** Clock timer that wakes the waiters when the next message becomes visible. */
   wakeTimer?: import("../../../core/clock.js").TimerHandle;
-  /**
-   * ReceiveRequestAttemptId → the receive it answered (FIFO, 5 minutes): each message with
-   * the version it had after that receive, so that a later change ends the replay.
-   */
-  readonly receiveAttempts = new Map<string, { expiresAt: number; taken: Array<{ seq: number; version: number }> }>();
+  /** ReceiveRequestAttemptId → the receive it answered (FIFO, 5 minutes). */
+  readonly receiveAttempts = new ReceiveAttempts();
   deleted = false;
 
   constructor(public record: QueueRecord) {}
@@ -213,8 +205,4 @@ export class QueueState {
     for (const seq of this.olderArrivals) oldest = Math.min(oldest ?? Infinity, this.messages.get(seq)!.sentAt);
     return oldest;
   }
-}
-
-export function isInFlight(m: MessageRecord, now: number): boolean {
-  return m.receiveCount > 0 && m.visibleAt > now;
 }

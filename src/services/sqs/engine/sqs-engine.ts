@@ -8,13 +8,17 @@ import type { Clock, TimerHandle } from "../../../core/clock.js";
 import type { Logger } from "../../../core/logger.js";
 import type { ServiceRuntime } from "../../../core/service.js";
 import { SqsErrors } from "../errors.js";
-import { FIFO_DEDUPLICATION_WINDOW_MS, QUEUE_RECREATE_DELAY_MS, RECEIVE_ATTEMPT_ID_WINDOW_MS } from "../limits.js";
+import { FIFO_DEDUPLICATION_WINDOW_MS, QUEUE_RECREATE_DELAY_MS } from "../limits.js";
 import { deriveConfig, type QueueConfig } from "../queue-config.js";
 import { parseQueueArn, queueArn } from "../queue-url.js";
 import type { SqsStore } from "../store/sqs-store.js";
 import type { DedupRecord, MessageAttributes, MoveTaskRecord, QueueKey, QueueRecord } from "../types.js";
 import { queueKeyString } from "../types.js";
-import { isInFlight, QueueState, type LiveMessage, type Waiter } from "./queue-state.js";
+import { DedupWindow } from "./dedup-window.js";
+import { LongPolls } from "./long-polls.js";
+import { isInFlight, type LiveMessage } from "./live-message.js";
+import { QueueState } from "./queue-state.js";
+import { encodeReceiptHandle, parseReceiptHandle } from "./receipt-handles.js";
 
 export interface SendDraft {
   body: string;
@@ -65,16 +69,18 @@ export class Queue extends QueueState {
 export class SqsEngine implements ServiceRuntime {
   readonly queues = new Map<string, Queue>();
   private readonly deletedAt = new Map<string, number>();
-  private readonly dedup = new Map<string, DedupRecord>();
+  private readonly dedup = new DedupWindow();
+  private readonly polls: LongPolls;
   readonly moveTasks = new Map<string, MoveTaskRecord>();
   private nextSeq = 1;
-  private dedupWrites = 0;
 
   constructor(
     readonly store: SqsStore,
     readonly clock: Clock,
     readonly logger: Logger,
-  ) {}
+  ) {
+    this.polls = new LongPolls(clock);
+  }
 
   start(): void {
     const snap = this.store.load();
@@ -84,7 +90,7 @@ export class SqsEngine implements ServiceRuntime {
       if (q) q.add({ ...m, version: 0 });
       this.nextSeq = Math.max(this.nextSeq, m.seq + 1);
     }
-    for (const d of snap.dedup) this.dedup.set(dedupMapKey(d.queueKey, d.dedupKey), d);
+    this.dedup.load(snap.dedup);
     for (const d of snap.deletedQueues) this.deletedAt.set(d.key, d.deletedAt);
     for (const t of snap.moveTasks) this.moveTasks.set(t.taskHandle, t);
     for (const q of this.queues.values()) this.armExpiry(q);
@@ -153,7 +159,7 @@ export class SqsEngine implements ServiceRuntime {
     const now = this.clock.now();
     this.queues.delete(q.record.key);
     this.deletedAt.set(q.record.key, now);
-    for (const key of [...this.dedup.keys()]) if (key.startsWith(q.record.key + "\n")) this.dedup.delete(key);
+    this.dedup.forgetQueue(q.record.key);
     q.deleted = true;
     this.release(q);
     q.clear();
@@ -175,12 +181,12 @@ export class SqsEngine implements ServiceRuntime {
     const outcomes: SendOutcome[] = [];
     const dedupWrites: DedupRecord[] = [];
     let queueChanged = false;
+    let sweepDedupStore = false;
     for (const d of drafts) {
       if (q.fifo) {
         const dedupKey = q.config.dedupScopeGroup ? `${d.groupId}\n${d.dedupId}` : d.dedupId!;
-        const mapKey = dedupMapKey(q.record.key, dedupKey);
-        const seen = this.dedup.get(mapKey);
-        if (seen && seen.expiresAt > now) {
+        const seen = this.dedup.find(q.record.key, dedupKey, now);
+        if (seen) {
           // Accepted, but not delivered again: the answer names the original message.
           outcomes.push({ messageId: seen.messageId, sequenceNumber: seen.sequenceNumber });
           continue;
@@ -190,8 +196,7 @@ export class SqsEngine implements ServiceRuntime {
         const entry: DedupRecord = { queueKey: q.record.key, dedupKey, messageId: "", sequenceNumber, expiresAt: now + FIFO_DEDUPLICATION_WINDOW_MS };
         const m = this.newMessage(q, d, now, sequenceNumber);
         entry.messageId = m.messageId;
-        this.dedup.delete(mapKey);
-        this.dedup.set(mapKey, entry);
+        if (this.dedup.remember(entry, now)) sweepDedupStore = true;
         dedupWrites.push(entry);
         fresh.push(m);
         outcomes.push({ messageId: m.messageId, sequenceNumber });
@@ -206,7 +211,7 @@ export class SqsEngine implements ServiceRuntime {
     if (fresh.length) writes.push(this.store.insertMessages(fresh));
     for (const e of dedupWrites) writes.push(this.store.putDedup(e));
     if (queueChanged) writes.push(this.store.putQueue(q.record));
-    if (dedupWrites.length) this.pruneDedup(now, writes);
+    if (sweepDedupStore) writes.push(this.store.deleteExpiredDedup(now));
     await Promise.all(writes);
     if (!q.expiryTimer) this.armExpiry(q);
     this.notify(q);
@@ -239,59 +244,9 @@ export class SqsEngine implements ServiceRuntime {
   async receive(q: Queue, opts: ReceiveOptions): Promise<Received[]> {
     const replay = await this.replayAttempt(q, opts);
     if (replay) return replay;
-    const now = this.clock.now();
     const got = await this.takeNow(q, opts);
     if (got.length > 0 || opts.waitSeconds <= 0 || opts.signal.aborted) return got;
-    return new Promise<Received[]>((resolve) => {
-      let done = false;
-      const finish = (value: Received[]) => {
-        if (done) return;
-        done = true;
-        this.clock.clearTimer(timer);
-        opts.signal.removeEventListener("abort", onAbort);
-        const i = q.waiters.indexOf(waiter);
-        if (i !== -1) q.waiters.splice(i, 1);
-        resolve(value);
-      };
-      const onAbort = () => finish([]);
-      const waiter: Waiter = {
-        attempt: () => {
-          if (done) return true;
-          if (q.deleted) {
-            finish([]);
-            return true;
-          }
-          if (!this.hasReceivable(q)) return false;
-          done = true; // claim now so that no second wake-up runs this waiter
-          const i = q.waiters.indexOf(waiter);
-          if (i !== -1) q.waiters.splice(i, 1);
-          this.takeNow(q, opts).then(
-            (value) => {
-              done = false;
-              if (value.length > 0) finish(value);
-              else {
-                q.waiters.push(waiter);
-                this.armWake(q);
-              }
-            },
-            () => {
-              done = false;
-              finish([]);
-            },
-          );
-          return true;
-        },
-      };
-      const timer = this.clock.setTimer(now + opts.waitSeconds * 1000, () => finish([]));
-      opts.signal.addEventListener("abort", onAbort);
-      q.waiters.push(waiter);
-      this.armWake(q);
-    });
-  }
-
-  private hasReceivable(q: Queue): boolean {
-    const next = q.nextVisibleAt(this.clock.now());
-    return next !== undefined && next <= this.clock.now();
+    return this.polls.wait(q, opts.waitSeconds, opts.signal, () => this.takeNow(q, opts));
   }
 
   /** Takes what is receivable now, moving over-received messages to the dead-letter queue. */
@@ -331,47 +286,24 @@ export class SqsEngine implements ServiceRuntime {
     if (taken.length) writes.push(this.store.updateMessages(taken));
     if (dropped.length) writes.push(this.store.deleteMessages(dropped.map((m) => m.seq)));
     await Promise.all(writes);
-    if (opts.attemptId && q.fifo) this.rememberAttempt(q, opts.attemptId, taken, now + RECEIVE_ATTEMPT_ID_WINDOW_MS);
+    if (opts.attemptId && q.fifo) q.receiveAttempts.remember(opts.attemptId, taken, now);
     if (moves.length && dlq) this.notify(dlq);
     return taken.map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
   }
 
-  /**
-   * FIFO ReceiveRequestAttemptId: a retried receive within 5 minutes of the first gets the same
-   * messages and receipt handles, as long as none of them was deleted or had its visibility
-   * changed since; the retry restarts their visibility timeout.
-   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
-   */
+  /** A retried FIFO receive (same ReceiveRequestAttemptId) gets the same messages, hidden anew. */
   private async replayAttempt(q: Queue, opts: ReceiveOptions): Promise<Received[] | undefined> {
     if (!opts.attemptId || !q.fifo) return undefined;
     const now = this.clock.now();
-    const prior = q.receiveAttempts.get(opts.attemptId);
-    if (!prior) return undefined;
-    const messages = prior.taken.map((t) => q.messages.get(t.seq));
-    const unchanged = messages.length > 0 && messages.every((m, i) => m && m.version === prior.taken[i].version && isInFlight(m, now));
-    if (prior.expiresAt <= now || !unchanged) {
-      q.receiveAttempts.delete(opts.attemptId);
-      return undefined;
-    }
-    const live = messages as LiveMessage[];
+    const live = q.receiveAttempts.replayable(opts.attemptId, q.messages, now);
+    if (!live) return undefined;
     for (const m of live) {
       m.receivedAt = now;
       q.setVisibleAt(m, now + opts.visibilityTimeoutMs);
     }
-    prior.taken = live.map((m) => ({ seq: m.seq, version: m.version }));
+    q.receiveAttempts.remember(opts.attemptId, live, now, true);
     await this.store.updateMessages(live);
     return live.map((m) => ({ message: m, receiptHandle: this.receiptHandle(q, m) }));
-  }
-
-  private rememberAttempt(q: Queue, attemptId: string, taken: LiveMessage[], expiresAt: number): void {
-    const now = this.clock.now();
-    // Entries are kept in expiry order: drop the stale ones from the front.
-    for (const [id, a] of q.receiveAttempts) {
-      if (a.expiresAt > now) break;
-      q.receiveAttempts.delete(id);
-    }
-    q.receiveAttempts.delete(attemptId);
-    q.receiveAttempts.set(attemptId, { expiresAt, taken: taken.map((m) => ({ seq: m.seq, version: m.version })) });
   }
 
   /**
@@ -474,42 +406,25 @@ export class SqsEngine implements ServiceRuntime {
     }
     if (changed.length) await this.store.updateMessages(changed);
     if (madeVisible) this.notify(q);
-    else if (q.waiters.length) this.armWake(q);
+    else this.polls.armWake(q);
     return results;
   }
 
   receiptHandle(q: Queue, m: LiveMessage): string {
-    return Buffer.from(`${q.record.key}\n${m.seq}\n${m.receipt}`).toString("base64");
+    return encodeReceiptHandle(q.record.key, m.seq, m.receipt!);
   }
 
   // ---- long polling ----
 
   /** Lets waiting receives take what has become receivable. */
   notify(q: Queue): void {
-    while (q.waiters.length > 0 && this.hasReceivable(q)) {
-      const w = q.waiters[0];
-      if (!w.attempt()) break;
-    }
-    this.armWake(q);
-  }
-
-  /** Wakes the waiters when the next message becomes visible (visibility expiry, delay). */
-  private armWake(q: Queue): void {
-    this.clock.clearTimer(q.wakeTimer);
-    q.wakeTimer = undefined;
-    if (q.waiters.length === 0) return;
-    const at = q.nextVisibleAt(this.clock.now());
-    if (at !== undefined) q.wakeTimer = this.clock.setTimer(at, () => this.notify(q));
+    this.polls.notify(q);
   }
 
   private release(q: Queue): void {
-    this.clock.clearTimer(q.wakeTimer);
+    this.polls.release(q);
     this.clock.clearTimer(q.expiryTimer);
     q.expiryTimer = undefined;
-    for (const w of [...q.waiters]) {
-      q.deleted = true;
-      w.attempt();
-    }
   }
 
   // ---- retention ----
@@ -541,30 +456,10 @@ export class SqsEngine implements ServiceRuntime {
     }
   }
 
-  private pruneDedup(now: number, writes: Promise<void>[]): void {
-    for (const [k, e] of this.dedup) {
-      if (e.expiresAt > now) break; // entries are kept in expiry order
-      this.dedup.delete(k);
-    }
-    if (++this.dedupWrites % 1000 === 0) writes.push(this.store.deleteExpiredDedup(now));
-  }
-
   // ---- move tasks ----
 
   async saveMoveTask(t: MoveTaskRecord): Promise<void> {
     this.moveTasks.set(t.taskHandle, t);
     await this.store.putMoveTask(t);
   }
-}
-
-function dedupMapKey(queueKey: string, dedupKey: string): string {
-  return `${queueKey}\n${dedupKey}`;
-}
-
-export function parseReceiptHandle(handle: string): { queueKey: string; seq: number; nonce: string } | undefined {
-  if (!handle || handle.length > 1024) return undefined;
-  const text = Buffer.from(handle, "base64").toString("utf8");
-  const parts = text.split("\n");
-  if (parts.length !== 3 || !/^\d+$/.test(parts[1]) || !parts[2]) return undefined;
-  return { queueKey: parts[0], seq: Number(parts[1]), nonce: parts[2] };
 }

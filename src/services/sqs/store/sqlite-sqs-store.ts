@@ -26,6 +26,7 @@ const MIGRATIONS = [
         max_per_second INTEGER, status TEXT NOT NULL, to_move INTEGER NOT NULL, moved INTEGER NOT NULL,
         started_at INTEGER NOT NULL, failure_reason TEXT);`,
   },
+  { up: "ALTER TABLE sqs_messages ADD COLUMN received_at INTEGER" },
 ];
 
 export class SqliteSqsStore implements SqsStore {
@@ -43,10 +44,10 @@ export class SqliteSqsStore implements SqsStore {
       markDeleted: p("INSERT OR REPLACE INTO sqs_deleted_queues (key, deleted_at) VALUES (?, ?)"),
       forgetDeleted: p("DELETE FROM sqs_deleted_queues WHERE key = ?"),
       insertMessage: p(`INSERT INTO sqs_messages (seq, queue, message_id, body, attributes, trace_header, md5_body, md5_attributes, sent_at, visible_at,
-                          receive_count, first_receive_at, receipt, group_id, dedup_id, sequence_number, sender_id, dlq_source_arn)
+                          receive_count, first_receive_at, received_at, receipt, group_id, dedup_id, sequence_number, sender_id, dlq_source_arn)
                         VALUES (@seq, @queue, @message_id, @body, @attributes, @trace_header, @md5_body, @md5_attributes, @sent_at, @visible_at,
-                          @receive_count, @first_receive_at, @receipt, @group_id, @dedup_id, @sequence_number, @sender_id, @dlq_source_arn)`),
-      updateMessage: p("UPDATE sqs_messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, receipt = ? WHERE seq = ?"),
+                          @receive_count, @first_receive_at, @received_at, @receipt, @group_id, @dedup_id, @sequence_number, @sender_id, @dlq_source_arn)`),
+      updateMessage: p("UPDATE sqs_messages SET visible_at = ?, receive_count = ?, first_receive_at = ?, received_at = ?, receipt = ? WHERE seq = ?"),
       deleteMessage: p("DELETE FROM sqs_messages WHERE seq = ?"),
       purgeMessages: p("DELETE FROM sqs_messages WHERE queue = ? AND seq <= ?"),
       putDedup: p("INSERT OR REPLACE INTO sqs_dedup (queue, dedup_key, message_id, sequence_number, expires_at) VALUES (?, ?, ?, ?, ?)"),
@@ -97,7 +98,7 @@ export class SqliteSqsStore implements SqsStore {
   }
 
   updateMessages(messages: MessageRecord[]): Promise<void> {
-    const rows = messages.map((m) => [m.visibleAt, m.receiveCount, m.firstReceiveAt ?? null, m.receipt ?? null, m.seq] as const);
+    const rows = messages.map((m) => [m.visibleAt, m.receiveCount, m.firstReceiveAt ?? null, m.receivedAt ?? null, m.receipt ?? null, m.seq] as const);
     return this.db.write(() => {
       for (const r of rows) this.s.updateMessage.run(...r);
     });
@@ -149,7 +150,7 @@ interface QueueRow {
 interface MessageRow {
   seq: number; queue: string; message_id: string; body: string; attributes: string | null; trace_header: string | null;
   md5_body: string; md5_attributes: string | null; sent_at: number; visible_at: number; receive_count: number;
-  first_receive_at: number | null; receipt: string | null; group_id: string | null; dedup_id: string | null;
+  first_receive_at: number | null; received_at: number | null; receipt: string | null; group_id: string | null; dedup_id: string | null;
   sequence_number: string | null; sender_id: string; dlq_source_arn: string | null;
 }
 interface DedupRow { queue: string; dedup_key: string; message_id: string; sequence_number: string | null; expires_at: number }
@@ -196,7 +197,7 @@ function toMessageRow(m: MessageRecord) {
   return {
     seq: m.seq, queue: m.queueKey, message_id: m.messageId, body: m.body, attributes: encodeAttributes(m.attributes),
     trace_header: m.traceHeader ?? null, md5_body: m.md5OfBody, md5_attributes: m.md5OfAttributes ?? null, sent_at: m.sentAt,
-    visible_at: m.visibleAt, receive_count: m.receiveCount, first_receive_at: m.firstReceiveAt ?? null, receipt: m.receipt ?? null,
+    visible_at: m.visibleAt, receive_count: m.receiveCount, first_receive_at: m.firstReceiveAt ?? null, received_at: m.receivedAt ?? null, receipt: m.receipt ?? null,
     group_id: m.groupId ?? null, dedup_id: m.dedupId ?? null, sequence_number: m.sequenceNumber ?? null, sender_id: m.senderId,
     dlq_source_arn: m.deadLetterSourceArn ?? null,
   };
@@ -206,7 +207,7 @@ function fromMessageRow(r: MessageRow): MessageRecord {
   return {
     seq: r.seq, queueKey: r.queue, messageId: r.message_id, body: r.body, attributes: decodeAttributes(r.attributes),
     traceHeader: r.trace_header ?? undefined, md5OfBody: r.md5_body, md5OfAttributes: r.md5_attributes ?? undefined,
-    sentAt: r.sent_at, visibleAt: r.visible_at, receiveCount: r.receive_count, firstReceiveAt: r.first_receive_at ?? undefined,
+    sentAt: r.sent_at, visibleAt: r.visible_at, receiveCount: r.receive_count, firstReceiveAt: r.first_receive_at ?? undefined, receivedAt: r.received_at ?? undefined,
     receipt: r.receipt ?? undefined, groupId: r.group_id ?? undefined, dedupId: r.dedup_id ?? undefined,
     sequenceNumber: r.sequence_number ?? undefined, senderId: r.sender_id, deadLetterSourceArn: r.dlq_source_arn ?? undefined,
   };
