@@ -7,6 +7,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 import { CliError, EXIT_RUNTIME, EXIT_USAGE, oneLine } from "./cli-error.js";
+import { logsCommand } from "./logs-command.js";
 import { resetCommand } from "./reset-command.js";
 import { startCommand } from "./start-command.js";
 import type { Env } from "./start-options.js";
@@ -15,7 +16,7 @@ import { MAIN_USAGE } from "./usage.js";
 
 type Command = (args: string[], env: Env) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { start: startCommand, status: statusCommand, reset: resetCommand };
+const COMMANDS: Record<string, Command> = { start: startCommand, status: statusCommand, reset: resetCommand, logs: logsCommand };
 
 /** Runs one command line and resolves with the process exit code. */
 export async function main(argv: string[], env: Env = process.env): Promise<number> {

@@ -10,8 +10,17 @@ type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 export type Flags<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>["values"];
 
 export function parseFlags<T extends OptionsConfig>(command: string, args: string[], options: T): Flags<T> {
+  return parseCommandLine(command, args, options, false).values as Flags<T>;
+}
+
+/** Like parseFlags, also returning positional arguments (`stratus logs <function>`). */
+export function parseFlagsAndPositionals<T extends OptionsConfig>(command: string, args: string[], options: T): { values: Flags<T>; positionals: string[] } {
+  return parseCommandLine(command, args, options, true) as { values: Flags<T>; positionals: string[] };
+}
+
+function parseCommandLine(command: string, args: string[], options: OptionsConfig, allowPositionals: boolean) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (err) {
     // parseArgs's messages can run on with advice about `--`; the first sentence is the useful part.
     const first = oneLine(err).split(/\.\s/, 1)[0].replace(/\.$/, "");

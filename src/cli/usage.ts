@@ -3,8 +3,9 @@
 export const MAIN_USAGE = `Usage: stratus <command> [options]
 
 Commands:
-  start     Run the server (SQS) on one local port
+  start     Run the server (SQS, Lambda) on one local port
   status    Show what a running server holds
+  logs      Show a Lambda function's logs (--follow to keep watching)
   reset     Forget every resource in a running server (needs --admin on the server)
 
 Options:
@@ -46,5 +47,16 @@ Forgets every resource in every service. The server must run with --admin.
 
 Options:
   --endpoint <url>   Server to reset (default $STRATUS_ENDPOINT or http://127.0.0.1:4566)
+  -h, --help         Show this help
+`;
+
+export const LOGS_USAGE = `Usage: stratus logs <function> [--follow] [--endpoint <url>]
+
+Prints the recent log lines of a Lambda function (name or ARN): START, what the handler
+printed, END and REPORT, as CloudWatch Logs would show them.
+
+Options:
+  -f, --follow       Keep printing new lines until interrupted
+  --endpoint <url>   Server to ask (default $STRATUS_ENDPOINT or http://127.0.0.1:4566)
   -h, --help         Show this help
 `;

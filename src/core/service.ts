@@ -5,6 +5,7 @@
  * with AWS's member names and return the output shape.
  */
 import type { Clock } from "./clock.js";
+import type { ServiceClients } from "./clients.js";
 import type { Logger } from "./logger.js";
 import type { Scheduler } from "./scheduler.js";
 import type { Database } from "../storage/sqlite/database.js";
@@ -43,6 +44,17 @@ export interface ServiceDeps {
   scheduler: Scheduler;
   /** The server's base endpoint, for resources minted outside a request. */
   endpoint: () => string;
+  /** Where files live (Lambda code); undefined for an in-memory server (use a temp dir then). */
+  dataDir?: string;
+  /** Other services' in-process clients, filled in once every service is created. */
+  clients: ServiceClients;
+}
+
+/** An answer to a read-only `GET /_stratus/<service>/…` request (logs, code downloads). */
+export interface AdminAnswer {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
 }
 
 export interface ServiceRuntime {
@@ -52,6 +64,10 @@ export interface ServiceRuntime {
   stop?(): Promise<void> | void;
   /** Forget every resource (admin reset). */
   reset?(): Promise<void> | void;
+  /** Puts this service's in-process client into the shared set (DESIGN §1). */
+  provideClients?(clients: ServiceClients): void;
+  /** Serves `GET /_stratus/<service id>/<path>`; undefined for "no such thing" (404). */
+  adminGet?(path: string, query: URLSearchParams): Promise<AdminAnswer | undefined> | AdminAnswer | undefined;
   /** A summary for `stratus status` and the health endpoint. */
   status?(): Record<string, unknown>;
 }

@@ -31,11 +31,8 @@ export function readJsonValue(shape: Shape, v: unknown, path: string): unknown {
     case "string":
       if (typeof v !== "string") throw new ValidationFailure("invalid", path, "expected a string");
       return v;
-    case "integer":
-      if (typeof v !== "number" || !Number.isInteger(v)) throw new ValidationFailure("invalid", path, "expected an integer");
-      return v;
-    case "float":
-      if (typeof v !== "number") throw new ValidationFailure("invalid", path, "expected a number");
+    case "number":
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new ValidationFailure("invalid", path, "expected a number");
       return v;
     case "boolean":
       if (typeof v !== "boolean") throw new ValidationFailure("invalid", path, "expected a boolean");

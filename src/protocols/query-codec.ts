@@ -71,11 +71,8 @@ function readValue(shape: Shape, params: QueryParams, key: string, flattened: bo
 
 function readScalar(shape: Shape, raw: string, key: string): unknown {
   switch (shape.kind) {
-    case "integer":
-      if (!/^-?\d+$/.test(raw.trim())) throw new ValidationFailure("invalid", key, `'${raw}' is not a valid integer`);
-      return Number(raw);
-    case "float":
-      if (raw.trim() === "" || Number.isNaN(Number(raw))) throw new ValidationFailure("invalid", key, `'${raw}' is not a valid number`);
+    case "number":
+      if (!/^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw)) throw new ValidationFailure("invalid", key, `'${raw}' is not a valid number`);
       return Number(raw);
     case "boolean":
       if (raw !== "true" && raw !== "false") throw new ValidationFailure("invalid", key, `'${raw}' is not a valid boolean`);

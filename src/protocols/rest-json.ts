@@ -87,10 +87,9 @@ function parseJson(body: Buffer): unknown {
 
 function fromText(shape: Shape, raw: string, name: string, header = false): unknown {
   switch (shape.kind) {
-    case "integer":
-    case "float": {
+    case "number": {
       const n = Number(raw);
-      if (raw.trim() === "" || Number.isNaN(n) || (shape.kind === "integer" && !Number.isInteger(n))) throw new ValidationFailure("invalid", name, `'${raw}' is not a number`);
+      if (raw.trim() === "" || !Number.isFinite(n)) throw new ValidationFailure("invalid", name, `'${raw}' is not a number`);
       return n;
     }
     case "boolean":

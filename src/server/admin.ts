@@ -2,6 +2,7 @@
  * Stratus's own endpoints under `/_stratus/`:
  * - `GET /_stratus/health` (also `/_localstack/health`, for tools that wait on that path);
  * - `GET /_stratus/status`: what the server holds (queues and message counts);
+ * - `GET /_stratus/<service>/<path>`: read-only service resources (Lambda logs and code zips);
  * - admin, only when enabled: `POST /_stratus/reset`, `GET /_stratus/clock`,
  *   `POST /_stratus/clock` with `{"advanceMs": n}` or `{"advanceSeconds": n}` or `{"to": epochMs}`.
  */
@@ -32,6 +33,16 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
     const services: Record<string, unknown> = {};
     for (const s of deps.services) services[s.id] = s.runtime.status?.() ?? {};
     return json(res, 200, { version: VERSION, uptimeSeconds: Math.round((performance.now() - deps.startedAt) / 1000), clock: { now: deps.clock.now(), manual: deps.clock.manual }, services });
+  }
+  const serviceGet = /^\/_stratus\/([a-z0-9-]+)\/(.+)$/.exec(path);
+  const owner = serviceGet ? deps.services.find((s) => s.id === serviceGet[1]) : undefined;
+  if (owner?.runtime.adminGet && method === "GET") {
+    const answer = await owner.runtime.adminGet(serviceGet![2], new URL(req.url ?? "/", "http://localhost").searchParams);
+    if (!answer) return json(res, 404, { error: "NotFound", message: `No ${owner.id} resource at ${path}.` });
+    const body = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;
+    res.writeHead(answer.status, { "content-type": answer.contentType, "content-length": body.length });
+    res.end(body);
+    return;
   }
   if (!deps.adminEnabled) {
     return json(res, 404, { error: "NotFound", message: `${path} is not available: the admin API is off (start with --admin to enable it).` });

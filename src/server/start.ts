@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ManualClock, SystemClock, type Clock } from "../core/clock.js";
+import type { ServiceClients } from "../core/clients.js";
 import { DEFAULT_REGION } from "../core/ids.js";
 import { createLogger, type Logger, type LogLevel } from "../core/logger.js";
 import { Scheduler } from "../core/scheduler.js";
@@ -73,7 +74,10 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   const scheduler = new Scheduler(db, clock, logger);
   let endpoint = "";
   const modules = options.services ?? builtInServices();
-  const services = modules.map((m) => new CompiledService(m, m.create({ clock, logger, db, scheduler, endpoint: () => endpoint })));
+  const clients: ServiceClients = {};
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  const services = modules.map((m) => new CompiledService(m, m.create({ clock, logger, db, scheduler, endpoint: () => endpoint, dataDir, clients })));
+  for (const s of services) s.runtime.provideClients?.(clients);
   for (const s of services) await s.runtime.start?.();
   scheduler.start();
 

@@ -23,8 +23,7 @@ export interface Traits {
 
 export type Shape =
   | { kind: "string"; name: string }
-  | { kind: "integer"; name: string }
-  | { kind: "float"; name: string }
+  | { kind: "number"; name: string }
   | { kind: "boolean"; name: string }
   | { kind: "blob"; name: string; streaming: boolean }
   | { kind: "timestamp"; name: string }
@@ -157,17 +156,13 @@ function shapeOf(ns: NormalizedSchema): Shape {
   else if (ns.isTimestampSchema()) shape = { kind: "timestamp", name };
   else if (ns.isBooleanSchema()) shape = { kind: "boolean", name };
   else if (ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) {
-    // The compact schema format does not tell integer from float apart; AWS's float members
-    // are rare and named as such in the shapes that need them (handled by the codecs).
-    shape = { kind: isFloatName(name) ? "float" : "integer", name };
+    // The SDK's compact schemas do not tell integers from floats (both are "numeric"), so a
+    // number is any finite number here; operations check whole-number members themselves.
+    shape = { kind: "number", name };
   } else if (ns.isDocumentSchema()) shape = { kind: "document", name };
   else if (ns.isUnitSchema()) shape = { kind: "unit", name };
   else shape = { kind: "string", name };
   return shape;
-}
-
-function isFloatName(name: string): boolean {
-  return /double|float|decimal/i.test(name);
 }
 
 function safeName(ns: NormalizedSchema, qualified = false): string {

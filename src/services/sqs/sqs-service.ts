@@ -1,5 +1,7 @@
 /** The SQS runtime one server holds: the engine, its store and the move-task runner. */
+import type { ServiceClients } from "../../core/clients.js";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
+import { sqsClient } from "./sqs-client.js";
 import { MessageMover } from "./engine/message-mover.js";
 import { SqsEngine } from "./engine/sqs-engine.js";
 import { SqliteSqsStore } from "./store/sqlite-sqs-store.js";
@@ -23,6 +25,10 @@ export class SqsService implements ServiceRuntime {
 
   reset(): void {
     this.engine.reset();
+  }
+
+  provideClients(clients: ServiceClients): void {
+    clients.sqs = sqsClient(this.engine);
   }
 
   status(): Record<string, unknown> {

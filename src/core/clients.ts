@@ -1,0 +1,52 @@
+/**
+ * In-process clients services use to call each other (DESIGN §1): Lambda destinations send to
+ * SQS, event-source mappings receive from it, and later SNS invokes Lambda. A service never
+ * imports another's files; it calls the interface here, which the other service fills in at
+ * start. Each client enforces the same rules as the service's API.
+ */
+
+/** A message attribute as SQS and SNS carry it. */
+export interface MessageAttribute {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: Buffer;
+}
+
+
+/** A message as a poller (Lambda's event-source mapping) receives it. */
+export interface ReceivedMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  md5OfBody: string;
+  /** System attributes (SentTimestamp, ApproximateReceiveCount, MessageGroupId, …). */
+  attributes: Record<string, string>;
+  messageAttributes: Record<string, MessageAttribute>;
+}
+
+export interface SqsQueueInfo {
+  arn: string;
+  fifo: boolean;
+  visibilityTimeoutSeconds: number;
+  /** Visible messages now (for pollers that scale with the backlog). */
+  approximateVisible: number;
+}
+
+export interface SqsClientApi {
+  sendMessage(args: { queueArn: string; body: string; attributes?: Record<string, MessageAttribute>; groupId?: string; dedupId?: string }): Promise<{ messageId: string }>;
+  /** Undefined when the queue does not exist. */
+  describeQueue(queueArn: string): SqsQueueInfo | undefined;
+  /** ReceiveMessage with every system and message attribute; long-polls up to `waitSeconds`. */
+  receiveMessages(args: { queueArn: string; max: number; waitSeconds: number; visibilityTimeoutSeconds?: number; signal: AbortSignal }): Promise<ReceivedMessage[]>;
+  deleteMessages(args: { queueArn: string; receiptHandles: string[] }): Promise<void>;
+}
+
+export interface LambdaClientApi {
+  /** An asynchronous (Event) invocation of the function with this (possibly qualified) ARN. */
+  invokeAsync(args: { functionArn: string; payload: Buffer }): Promise<void>;
+}
+
+export interface ServiceClients {
+  sqs?: SqsClientApi;
+  lambda?: LambdaClientApi;
+}

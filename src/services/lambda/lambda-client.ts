@@ -1,0 +1,19 @@
+/** Lambda's in-process client for other services (destinations, later SNS and EventBridge). */
+import { randomUUID } from "node:crypto";
+import type { LambdaClientApi } from "../../core/clients.js";
+import { LambdaErrors } from "./errors.js";
+import type { LambdaService } from "./lambda-service.js";
+
+const FUNCTION_ARN = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
+
+export function lambdaClient(lambda: LambdaService): LambdaClientApi {
+  return {
+    async invokeAsync({ functionArn, payload }) {
+      const m = FUNCTION_ARN.exec(functionArn);
+      const fn = m ? lambda.functions.find({ region: m[1], accountId: m[2], name: m[3] }) : undefined;
+      if (!fn) throw LambdaErrors.functionNotFound(functionArn);
+      const resolved = lambda.functions.resolve(fn, m![4]);
+      await lambda.invoker.enqueue(resolved, payload, randomUUID());
+    },
+  };
+}

@@ -1,0 +1,239 @@
+/* global process, console, setImmediate, URL, Buffer */
+// Stratus's runtime client for the nodejs* runtimes: the program an environment runs. It speaks
+// the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and behaves like AWS's Node.js runtime
+// interface client as handlers see it: handler loading, the context object, callbacks and
+// callbackWaitsForEmptyEventLoop, error documents, and console lines.
+// https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html
+// https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html
+// https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
+//
+// Plain JavaScript with no dependencies (node-errors.mjs, node-handler-loader.mjs and
+// node-esm-resolve.mjs beside it), loaded by path, never bundled or compiled, so the same files
+// serve Stratus run from src/ (tsx) and from dist/.
+
+import http from "node:http";
+import { register } from "node:module";
+import { loadHandler } from "./node-handler-loader.mjs";
+import { NodeJsExit, UnhandledPromiseRejection, logError, patchConsole, setRequestId, toRapidResponse } from "./node-errors.mjs";
+
+const API = process.env.AWS_LAMBDA_RUNTIME_API ?? "127.0.0.1:9001";
+const HOST = API.slice(0, API.lastIndexOf(":"));
+const PORT = Number(API.slice(API.lastIndexOf(":") + 1));
+const BASE = "/2018-06-01/runtime";
+// Idle keep-alive sockets are unref'd by the agent, so they do not count when the event loop
+// empties (callbackWaitsForEmptyEventLoop relies on that).
+const agent = new http.Agent({ keepAlive: true });
+
+// ---------------------------------------------------------------------------------------------
+// Runtime API client.
+
+function call(method, urlPath, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(body, "utf8");
+    const req = http.request(
+      {
+        host: HOST,
+        port: PORT,
+        method,
+        path: urlPath,
+        agent,
+        headers: payload ? { "Content-Type": "application/json", "Content-Length": payload.length, ...headers } : headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+/** Without its Runtime API the environment is gone: exit rather than linger as an orphan. */
+function lostPlatform() {
+  process.exit(1);
+}
+
+const postInitError = (error) => {
+  const doc = toRapidResponse(error);
+  return call("POST", `${BASE}/init/error`, JSON.stringify(doc), { "Lambda-Runtime-Function-Error-Type": doc.errorType });
+};
+
+const postError = (id, error) => {
+  const doc = toRapidResponse(error);
+  return call("POST", `${BASE}/invocation/${encodeURIComponent(id)}/error`, JSON.stringify(doc), { "Lambda-Runtime-Function-Error-Type": doc.errorType });
+};
+
+const postResponse = (id, body) => call("POST", `${BASE}/invocation/${encodeURIComponent(id)}/response`, body);
+
+// ---------------------------------------------------------------------------------------------
+// Invocations.
+
+let beforeExitAction = undefined;
+process.on("beforeExit", () => {
+  const action = beforeExitAction;
+  beforeExitAction = undefined;
+  if (action) action();
+});
+
+const errorCallbacks = {
+  uncaughtException: (error) => postInitError(error).finally(() => process.exit(129)),
+  unhandledRejection: (error) => postInitError(error).finally(() => process.exit(128)),
+};
+
+process.on("uncaughtException", (error) => {
+  logError("Uncaught Exception", error);
+  errorCallbacks.uncaughtException(error);
+});
+process.on("unhandledRejection", (reason) => {
+  const error = new UnhandledPromiseRejection(reason);
+  logError("Unhandled Promise Rejection", error);
+  errorCallbacks.unhandledRejection(error);
+});
+
+function parseJsonHeader(value, name) {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch (err) {
+    throw new Error(`Cannot parse ${name} as json: ${err.toString()}`);
+  }
+}
+
+async function nextInvocation() {
+  let res;
+  try {
+    res = await call("GET", `${BASE}/invocation/next`);
+  } catch {
+    return lostPlatform();
+  }
+  if (res.status !== 200) return lostPlatform();
+  return res;
+}
+
+function runOnce(handler, isAsync) {
+  nextInvocation().then((next) => handleInvocation(handler, isAsync, next));
+}
+
+function handleInvocation(handler, isAsync, { headers, body }) {
+  const id = headers["lambda-runtime-aws-request-id"];
+  const deadline = Number(headers["lambda-runtime-deadline-ms"]);
+  setRequestId(id);
+  if (headers["lambda-runtime-trace-id"]) process.env._X_AMZN_TRACE_ID = headers["lambda-runtime-trace-id"];
+  else delete process.env._X_AMZN_TRACE_ID;
+
+  const scheduleNext = () => setImmediate(() => runOnce(handler, isAsync));
+  let finished = false; // only the first of callback / done / succeed / fail counts
+  let reported = false;
+  let waitForEmptyEventLoop = true;
+
+  errorCallbacks.uncaughtException = (error) => postError(id, error).finally(() => process.exit(129));
+  errorCallbacks.unhandledRejection = (error) => postError(id, error).finally(() => process.exit(128));
+
+  const reportError = (err) => {
+    if (reported) return;
+    reported = true;
+    beforeExitAction = undefined;
+    logError("Invoke Error", err);
+    postError(id, err).then(scheduleNext, lostPlatform);
+  };
+  const reportResult = (result) => {
+    if (reported) {
+      console.error("Invocation has already been reported as done. Cannot call complete more than once per invocation.");
+      return;
+    }
+    let text;
+    try {
+      text = JSON.stringify(result === undefined ? null : result);
+    } catch {
+      return reportError(new Error("Unable to stringify response body"));
+    }
+    reported = true;
+    beforeExitAction = undefined;
+    postResponse(id, text === undefined ? "null" : text).then(scheduleNext, lostPlatform);
+  };
+  const once =
+    (fn) =>
+    (...args) => {
+      if (finished) return;
+      finished = true;
+      fn(...args);
+    };
+  const done = (err, result) => (err !== undefined && err !== null ? reportError(err) : reportResult(result));
+  const callback = once((err, result) => {
+    if (err !== undefined && err !== null) return reportError(err);
+    if (!waitForEmptyEventLoop) return reportResult(result);
+    // Answer once the event loop is empty, as AWS does for callback handlers.
+    beforeExitAction = () => setImmediate(() => reportResult(result));
+  });
+
+  // Neither callback nor promise settled by the time the loop empties: sync handlers answer
+  // null, async ones fail with Runtime.NodeJsExit.
+  beforeExitAction = () => {
+    finished = true;
+    if (isAsync) reportError(new NodeJsExit());
+    else reportResult(null);
+  };
+
+  try {
+    const context = {
+      get callbackWaitsForEmptyEventLoop() {
+        return waitForEmptyEventLoop;
+      },
+      set callbackWaitsForEmptyEventLoop(value) {
+        waitForEmptyEventLoop = value;
+      },
+      succeed: once((result) => done(null, result)),
+      fail: once((err) => done(err === undefined || err === null ? "handled" : err, null)),
+      done: once(done),
+      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      clientContext: parseJsonHeader(headers["lambda-runtime-client-context"], "ClientContext"),
+      identity: parseJsonHeader(headers["lambda-runtime-cognito-identity"], "CognitoIdentity"),
+      invokedFunctionArn: headers["lambda-runtime-invoked-function-arn"],
+      awsRequestId: id,
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+    };
+    const result = handler(JSON.parse(body), context, callback);
+    if (result && typeof result.then === "function") {
+      result.then(context.succeed, context.fail);
+    }
+  } catch (err) {
+    callback(err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// INIT.
+
+/**
+ * Node ignores NODE_PATH for `import`, but AWS's Node 18+ runtimes resolve layer packages and
+ * the bundled SDK from ES modules too. A resolve hook retries bare specifiers from each
+ * NODE_PATH directory when the normal lookup fails.
+ */
+function registerNodePathForEsm() {
+  if (typeof register !== "function" || !process.env.NODE_PATH) return;
+  register(new URL("./node-esm-resolve.mjs", import.meta.url).href);
+}
+
+async function main() {
+  patchConsole();
+  registerNodePathForEsm();
+  let handler;
+  try {
+    handler = await loadHandler(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), process.env._HANDLER);
+  } catch (error) {
+    logError("Uncaught Exception", error);
+    await postInitError(error).catch(() => {});
+    process.exit(129);
+  }
+  const isAsync = handler.constructor?.name === "AsyncFunction";
+  runOnce(handler, isAsync);
+}
+
+main();
