@@ -18,6 +18,9 @@ export const LambdaErrors = {
   preconditionFailed: (message: string) => new ServiceError("PreconditionFailedException", message, user),
   requestTooLarge: (limit: number, operation: string) =>
     new ServiceError("RequestEntityTooLargeException", `Request must be smaller than ${limit} bytes for the ${operation} operation`, { status: 413, fields: { Type: "User" } }),
+  /** Invoke with InvocationType Event: AWS words the 1 MB limit differently from the 6 MB one. */
+  eventPayloadTooLarge: (size: number, limit: number) =>
+    new ServiceError("RequestEntityTooLargeException", `${size} byte payload is too large for the Event invocation type (limit ${limit} bytes)`, { status: 413, fields: { Type: "User" } }),
   tooManyRequests: (reason: string, message = "Rate Exceeded.") => new ServiceError("TooManyRequestsException", message, { fields: { Type: "User", Reason: reason } }),
   policyLengthExceeded: () => new ServiceError("PolicyLengthExceededException", "The final policy size (bytes) is bigger than the limit.", user),
   codeStorageExceeded: () => new ServiceError("CodeStorageExceededException", "Code storage limit exceeded.", user),

@@ -44,6 +44,11 @@ import { listLayers } from "./operations/list-layers.js";
 import { listLayerVersions } from "./operations/list-layer-versions.js";
 import { deleteLayerVersion } from "./operations/delete-layer-version.js";
 import { invokeAsync } from "./operations/invoke-async.js";
+import { createEventSourceMapping } from "./operations/create-event-source-mapping.js";
+import { getEventSourceMapping } from "./operations/get-event-source-mapping.js";
+import { updateEventSourceMapping } from "./operations/update-event-source-mapping.js";
+import { deleteEventSourceMapping } from "./operations/delete-event-source-mapping.js";
+import { listEventSourceMappings } from "./operations/list-event-source-mappings.js";
 
 export const lambdaService: ServiceModule<LambdaService> = {
   id: "lambda",
@@ -89,5 +94,10 @@ export const lambdaService: ServiceModule<LambdaService> = {
     ListLayerVersions: listLayerVersions,
     DeleteLayerVersion: deleteLayerVersion,
     InvokeAsync: invokeAsync,
+    CreateEventSourceMapping: createEventSourceMapping,
+    GetEventSourceMapping: getEventSourceMapping,
+    UpdateEventSourceMapping: updateEventSourceMapping,
+    DeleteEventSourceMapping: deleteEventSourceMapping,
+    ListEventSourceMappings: listEventSourceMappings,
   },
 };

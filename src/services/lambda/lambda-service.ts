@@ -18,6 +18,7 @@ import { lambdaClient } from "./lambda-client.js";
 import { FileCodeStore } from "./code/file-code-store.js";
 import type { CodeStore } from "./code/types.js";
 import { Functions } from "./functions.js";
+import { EventSourceMappings } from "./event-sources/event-source-mappings.js";
 import { Layers } from "./layers.js";
 import { ProcessExecutionEngine } from "./runtime/process-execution-engine.js";
 import type { ExecutionEngine } from "./runtime/types.js";
@@ -36,6 +37,7 @@ export class LambdaService implements ServiceRuntime {
   readonly clients: ServiceClients;
   readonly concurrency: Concurrency;
   readonly invoker: Invoker;
+  readonly eventSourceMappings: EventSourceMappings;
   private readonly workDir: string;
   private readonly ownsWorkDir: boolean;
 
@@ -54,6 +56,7 @@ export class LambdaService implements ServiceRuntime {
     this.clients = deps.clients;
     this.concurrency = new Concurrency(DEFAULT_ACCOUNT_CONCURRENCY, (account, region) => this.functions.list(account, region));
     this.invoker = new Invoker(this, this.concurrency, new AsyncQueue(this, deps.scheduler, this.concurrency));
+    this.eventSourceMappings = new EventSourceMappings(this);
   }
 
   provideClients(clients: ServiceClients): void {
@@ -71,15 +74,18 @@ export class LambdaService implements ServiceRuntime {
         v.config.LastUpdateStatus = "Successful";
       }
     }
+    this.eventSourceMappings.start(snap.eventSourceMappings);
   }
 
   async stop(): Promise<void> {
+    this.eventSourceMappings.stop();
     await this.engine.stop();
     await this.code.close();
     if (this.ownsWorkDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   async reset(): Promise<void> {
+    this.eventSourceMappings.reset();
     await this.engine.retire("");
     this.functions.clear();
     this.layers.clear();

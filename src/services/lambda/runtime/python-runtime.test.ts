@@ -95,3 +95,16 @@ test("Python layers: <opt>/python and its site-packages are importable", async (
   const r = await h.invoke(h.spec(dir, { runtime: "python3.12", handler: "app.handler", layerDirs: [layer] }));
   assert.deepEqual(r.json, ["from layer", "site"]);
 });
+
+test("no usable interpreter, or no code directory, is an init failure, not an exception", async (t) => {
+  const broken = await RuntimeHarness.create({ pythonCommand: "stratus-no-such-python" });
+  t.after(() => broken.cleanup());
+  const dir = await broken.dir({ "app.py": "def handler(e, c):\n    return 1\n" });
+  const r = await broken.invoke(broken.spec(dir, { runtime: "python3.12", handler: "app.handler" }), {}, { requestId: "no-py" });
+  assert.equal(r.functionError, "Unhandled");
+  assert.equal(r.errorType, "Runtime.Unknown");
+  assert.match(r.json.errorMessage, /^RequestId: no-py Error: No python3 interpreter on this machine/);
+  const gone = await h.invoke(h.spec(`${dir}-missing`, { runtime: "python3.12", handler: "app.handler" }));
+  assert.equal(gone.functionError, "Unhandled");
+  assert.equal(gone.errorType, "Runtime.InvalidEntrypoint");
+});
