@@ -23,6 +23,8 @@ const FLAGS = {
   "access-key-id": { type: "string" },
   "secret-access-key": { type: "string" },
   "account-id": { type: "string" },
+  "lambda-concurrency": { type: "string" },
+  "lambda-idle-seconds": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -53,6 +55,10 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | unde
     admin: flags.admin === true || isTruthy(env.STRATUS_ADMIN),
     clock: flags["manual-clock"] ? "manual" : "system",
     credentials: credentialsFrom(flags, env),
+    lambda: {
+      accountConcurrency: positiveInteger("lambda-concurrency", flags["lambda-concurrency"]),
+      environmentIdleSeconds: positiveInteger("lambda-idle-seconds", flags["lambda-idle-seconds"]),
+    },
   };
 }
 
@@ -70,6 +76,12 @@ function credentialsFrom(flags: { "access-key-id"?: string; "secret-access-key"?
   if (!secretAccessKey) throw usageError("an access key id was given without --secret-access-key (or STRATUS_SECRET_ACCESS_KEY)");
   if (!/^\d{12}$/.test(accountId)) throw usageError(`invalid account id '${accountId}': expected 12 digits`);
   return [{ accessKeyId, secretAccessKey, accountId }];
+}
+
+function positiveInteger(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw usageError(`invalid --${flag} '${value}': expected a positive integer`);
+  return Number(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -27,6 +27,8 @@ Options:
   --access-key-id <id>        Require SigV4 signatures with this key...
   --secret-access-key <key>   ...and this secret
   --account-id <id>           Account of that key (default 000000000000)
+  --lambda-concurrency <n>    Lambda account concurrency limit (default 1000)
+  --lambda-idle-seconds <n>   Stop warm Lambda environments idle this long (default 300)
   -h, --help                  Show this help
 
 Environment:

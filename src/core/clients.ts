@@ -19,6 +19,7 @@ export interface ReceivedMessage {
   receiptHandle: string;
   body: string;
   md5OfBody: string;
+  md5OfMessageAttributes?: string;
   /** System attributes (SentTimestamp, ApproximateReceiveCount, MessageGroupId, …). */
   attributes: Record<string, string>;
   messageAttributes: Record<string, MessageAttribute>;

@@ -6,6 +6,7 @@
  */
 import type { Clock } from "./clock.js";
 import type { ServiceClients } from "./clients.js";
+import type { ServerSettings } from "./settings.js";
 import type { Logger } from "./logger.js";
 import type { Scheduler } from "./scheduler.js";
 import type { Database } from "../storage/sqlite/database.js";
@@ -48,6 +49,7 @@ export interface ServiceDeps {
   dataDir?: string;
   /** Other services' in-process clients, filled in once every service is created. */
   clients: ServiceClients;
+  settings: ServerSettings;
 }
 
 /** An answer to a read-only `GET /_stratus/<service>/…` request (logs, code downloads). */

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ManualClock } from "./clock.js";
 import { createLogger } from "./logger.js";
-import { deadlineSignal, sleep, WorkerLoop } from "./worker-loop.js";
+import { sleep, WorkerLoop } from "./worker-loop.js";
 
 const logger = createLogger("silent");
 
@@ -89,19 +89,4 @@ test("stopping a loop that never started resolves at once", async () => {
   await loop.stop();
   assert.equal(loop.state, "stopped");
   assert.throws(() => loop.start());
-});
-
-test("a deadline signal aborts at its time or with its parent", async () => {
-  const clock = new ManualClock(0);
-  const parent = new AbortController();
-  const a = deadlineSignal(clock, 1_000, parent.signal);
-  const b = deadlineSignal(clock, 5_000, parent.signal);
-  await clock.advance(1_000);
-  assert.equal(a.signal.aborted, true);
-  assert.equal(b.signal.aborted, false);
-  parent.abort();
-  assert.equal(b.signal.aborted, true);
-  a.dispose();
-  b.dispose();
-  assert.equal(clock.pendingTimers(), 0);
 });

@@ -118,22 +118,3 @@ export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<b
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-
-/**
- * A signal that aborts when `parent` does or when the clock reaches `at`; `dispose()` releases
- * the timer and the listener on the parent.
- */
-export function deadlineSignal(clock: Clock, at: number, parent: AbortSignal): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  if (parent.aborted) controller.abort();
-  else parent.addEventListener("abort", onAbort, { once: true });
-  const timer = clock.setTimer(at, () => controller.abort());
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      clock.clearTimer(timer);
-      parent.removeEventListener("abort", onAbort);
-    },
-  };
-}

@@ -9,12 +9,9 @@ import type { Clock } from "../core/clock.js";
 import type { ProtocolRequest } from "../protocols/types.js";
 import type { CredentialScope } from "./credential-scope.js";
 import { verifySignature } from "./sigv4.js";
+import type { Credential } from "../core/settings.js";
 
-export interface Credential {
-  accessKeyId: string;
-  secretAccessKey: string;
-  accountId: string;
-}
+export type { Credential };
 
 export interface Caller {
   accountId: string;

@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ManualClock, SystemClock, type Clock } from "../core/clock.js";
 import type { ServiceClients } from "../core/clients.js";
+import type { LambdaSettings, ServerSettings } from "../core/settings.js";
 import { DEFAULT_REGION } from "../core/ids.js";
 import { createLogger, type Logger, type LogLevel } from "../core/logger.js";
 import { Scheduler } from "../core/scheduler.js";
@@ -36,6 +37,8 @@ export interface StartOptions {
   admin?: boolean;
   /** When given, every request must be SigV4-signed with one of these. */
   credentials?: Credential[];
+  /** Lambda: account concurrency limit, idle time of warm environments. */
+  lambda?: LambdaSettings;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
   /** Services to serve (default: every built-in service). */
@@ -75,8 +78,9 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   let endpoint = "";
   const modules = options.services ?? builtInServices();
   const clients: ServiceClients = {};
+  const settings: ServerSettings = { credentials: options.credentials ?? [], lambda: options.lambda ?? {} };
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
-  const services = modules.map((m) => new CompiledService(m, m.create({ clock, logger, db, scheduler, endpoint: () => endpoint, dataDir, clients })));
+  const services = modules.map((m) => new CompiledService(m, m.create({ clock, logger, db, scheduler, endpoint: () => endpoint, dataDir, clients, settings })));
   for (const s of services) s.runtime.provideClients?.(clients);
   for (const s of services) await s.runtime.start?.();
   scheduler.start();

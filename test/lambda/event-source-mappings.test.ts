@@ -271,7 +271,8 @@ describe("delivery from a standard queue", () => {
     assert.equal(records.length, 50, "each message is delivered once");
     assert.ok(batches.every((b) => b.length >= 1 && b.length <= 10));
     const withAttributes = records.find((r) => r.body === "with attributes");
-    assert.deepEqual(Object.keys(withAttributes), ["messageId", "receiptHandle", "body", "attributes", "messageAttributes", "md5OfBody", "eventSource", "eventSourceARN", "awsRegion"]);
+    assert.deepEqual(Object.keys(withAttributes), ["messageId", "receiptHandle", "body", "attributes", "messageAttributes", "md5OfBody", "md5OfMessageAttributes", "eventSource", "eventSourceARN", "awsRegion"]);
+    assert.match(withAttributes.md5OfMessageAttributes, /^[0-9a-f]{32}$/);
     assert.deepEqual(Object.keys(withAttributes.attributes), ["ApproximateReceiveCount", "SentTimestamp", "SenderId", "ApproximateFirstReceiveTimestamp"]);
     assert.equal(withAttributes.attributes.ApproximateReceiveCount, "1");
     assert.match(withAttributes.attributes.SentTimestamp, /^\d{13}$/);

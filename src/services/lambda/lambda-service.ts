@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import type { Clock } from "../../core/clock.js";
 import type { Logger } from "../../core/logger.js";
 import type { ServiceClients } from "../../core/clients.js";
+import type { ServerSettings } from "../../core/settings.js";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { lambdaAdminGet } from "./admin-get.js";
 import { AsyncQueue } from "./async-queue.js";
@@ -35,6 +36,7 @@ export class LambdaService implements ServiceRuntime {
   readonly logger: Logger;
   readonly endpoint: () => string;
   readonly clients: ServiceClients;
+  readonly settings: ServerSettings;
   readonly concurrency: Concurrency;
   readonly invoker: Invoker;
   readonly eventSourceMappings: EventSourceMappings;
@@ -52,9 +54,11 @@ export class LambdaService implements ServiceRuntime {
     // Environments' working files (the /opt equivalent of layers) never need to survive a restart.
     this.ownsWorkDir = true;
     this.workDir = mkdtempSync(join(tmpdir(), "stratus-lambda-"));
-    this.engine = new ProcessExecutionEngine({ clock: deps.clock, logger: deps.logger, workDir: this.workDir });
+    this.settings = deps.settings;
+    const idleSeconds = deps.settings.lambda.environmentIdleSeconds;
+    this.engine = new ProcessExecutionEngine({ clock: deps.clock, logger: deps.logger, workDir: this.workDir, idleTimeoutMs: idleSeconds !== undefined ? idleSeconds * 1000 : undefined });
     this.clients = deps.clients;
-    this.concurrency = new Concurrency(DEFAULT_ACCOUNT_CONCURRENCY, (account, region) => this.functions.list(account, region));
+    this.concurrency = new Concurrency(deps.settings.lambda.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY, (account, region) => this.functions.list(account, region));
     this.invoker = new Invoker(this, this.concurrency, new AsyncQueue(this, deps.scheduler, this.concurrency));
     this.eventSourceMappings = new EventSourceMappings(this);
   }
@@ -99,6 +103,7 @@ export class LambdaService implements ServiceRuntime {
   status(): Record<string, unknown> {
     return {
       functions: this.functions.all().map((f) => ({ name: f.name, region: f.region, account: f.accountId, runtime: f.latest.config.Runtime, versions: Object.keys(f.versions).length })),
+      eventSourceMappings: this.eventSourceMappings.status(),
     };
   }
 }

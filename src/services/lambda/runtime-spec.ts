@@ -30,6 +30,7 @@ export function runtimeSpec(lambda: LambdaService, resolved: ResolvedVersion): F
     timeoutSeconds: c.Timeout,
     logGroupName: c.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.name}`,
     endpointUrl: lambda.endpoint(),
+    credentials: lambda.settings.credentials.find((cred) => cred.accountId === fn.accountId),
   };
 }
 

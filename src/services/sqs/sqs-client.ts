@@ -46,6 +46,7 @@ export function sqsClient(engine: SqsEngine): SqsClientApi {
           receiptHandle: wire.ReceiptHandle,
           body: wire.Body,
           md5OfBody: wire.MD5OfBody,
+          md5OfMessageAttributes: wire.MD5OfMessageAttributes,
           attributes: wire.Attributes ?? {},
           messageAttributes: wire.MessageAttributes ?? {},
         };

@@ -13,6 +13,8 @@ export interface SqsEventRecord {
   attributes: Record<string, string>;
   messageAttributes: Record<string, SqsRecordAttribute>;
   md5OfBody: string;
+  /** Present when the message has attributes, as in AWS's records. */
+  md5OfMessageAttributes?: string;
   eventSource: "aws:sqs";
   eventSourceARN: string;
   awsRegion: string;
@@ -51,6 +53,7 @@ export function sqsEventRecord(m: ReceivedMessage, queueArn: string, region: str
     attributes,
     messageAttributes,
     md5OfBody: m.md5OfBody,
+    ...(m.md5OfMessageAttributes ? { md5OfMessageAttributes: m.md5OfMessageAttributes } : {}),
     eventSource: "aws:sqs",
     eventSourceARN: queueArn,
     awsRegion: region,

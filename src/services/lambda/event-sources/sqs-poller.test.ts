@@ -124,6 +124,21 @@ test("a batching window gathers messages until it closes, measured on the clock 
   g.halt();
 });
 
+test("the window closes on time when it ends between whole seconds of long polling", async () => {
+  const clock = new ManualClock(0);
+  const { g, sqs, target } = group(clock, { batchSize: 20, windowSeconds: 2, maxConcurrency: 1 });
+  g.start();
+  sqs.send("a");
+  await clock.advance(500);
+  sqs.send("b");
+  await clock.advance(1_400);
+  assert.equal(target.calls.length, 0);
+  sqs.send("c");
+  await clock.advance(100);
+  assert.deepEqual(target.calls, [{ at: 2_000, bodies: ["a", "b", "c"] }]);
+  g.halt();
+});
+
 test("without a window a poller invokes with what one receive returned", async () => {
   const clock = new ManualClock(0);
   const { g, sqs, target } = group(clock, { batchSize: 10, maxConcurrency: 1 });

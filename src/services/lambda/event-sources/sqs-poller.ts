@@ -26,7 +26,7 @@
 import type { Clock } from "../../../core/clock.js";
 import type { ReceivedMessage, SqsClientApi } from "../../../core/clients.js";
 import type { Logger } from "../../../core/logger.js";
-import { deadlineSignal, sleep, WorkerLoop } from "../../../core/worker-loop.js";
+import { sleep, WorkerLoop } from "../../../core/worker-loop.js";
 import { MAX_SYNC_PAYLOAD_BYTES } from "../limits.js";
 import { matches, type Pattern } from "./filter-pattern.js";
 import * as L from "./limits.js";
@@ -152,9 +152,9 @@ export class SqsPollerGroup {
     this.spawn();
   }
 
-  /** An extra poller (beyond the first five) leaves; true if this one did. */
+  /** An extra poller (beyond the first five) with nothing carried over leaves; true if this one did. */
   private retire(poller: Poller): boolean {
-    if (this.active <= this.baseline) return false;
+    if (this.active <= this.baseline || poller.carry.length > 0) return false;
     this.active--;
     poller.retired = true;
     return true;
@@ -184,16 +184,30 @@ export class SqsPollerGroup {
     let bytes = items.reduce((n, i) => n + i.bytes, EVENT_OVERHEAD_BYTES);
     let windowEnd = items.length > 0 && s.windowSeconds > 0 ? clock.now() + s.windowSeconds * 1000 : undefined;
     let overflow = false;
-    while (items.length < s.batchSize && !overflow && !signal.aborted) {
-      if (items.length > 0 && (windowEnd === undefined || clock.now() >= windowEnd)) break;
-      const window = items.length > 0 ? deadlineSignal(clock, windowEnd!, signal) : undefined;
+    let last = false;
+    while (items.length < s.batchSize && !overflow && !last && !signal.aborted) {
+      // The window is kept by the lengths of the long polls rather than by aborting them: an
+      // aborted receive could take messages it never hands back.
+      let waitSeconds = L.POLL_WAIT_SECONDS;
+      if (items.length > 0) {
+        if (windowEnd === undefined) break;
+        const remaining = windowEnd - clock.now();
+        if (remaining < 1_000) {
+          if (remaining > 0 && !(await sleep(clock, remaining, signal))) break;
+          waitSeconds = 0;
+          last = true;
+        } else {
+          waitSeconds = Math.min(L.POLL_WAIT_SECONDS, Math.floor(remaining / 1_000));
+        }
+      }
+      if (signal.aborted) break;
       let got: ReceivedMessage[];
       try {
         got = await sqs.receiveMessages({
           queueArn: s.queueArn,
           max: Math.min(L.MAX_MESSAGES_PER_RECEIVE, s.batchSize - items.length),
-          waitSeconds: L.POLL_WAIT_SECONDS,
-          signal: window?.signal ?? signal,
+          waitSeconds,
+          signal,
         });
         this.queueErrorLogged = false;
       } catch (err) {
@@ -202,8 +216,6 @@ export class SqsPollerGroup {
         if (items.length > 0) break;
         await sleep(clock, QUEUE_ERROR_RETRY_MS, signal);
         return { items, full: false };
-      } finally {
-        window?.dispose();
       }
       if (got.length === 0) {
         if (items.length === 0) break; // a long poll that found nothing

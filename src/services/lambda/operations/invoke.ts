@@ -50,9 +50,9 @@ export async function invoke(input: InvokeInput, ctx: RequestContext, lambda: La
   });
   return {
     StatusCode: 200,
-    FunctionError: undefined,
-    LogResult: undefined,
-    ExecutedVersion: "$LATEST",
+    FunctionError: result.functionError,
+    LogResult: result.logTail,
+    ExecutedVersion: resolved.version,
     Payload: result.payload,
   };
 }

@@ -72,6 +72,8 @@ export interface EnvironmentInputs {
 
 export function buildEnvironment(i: EnvironmentInputs): Record<string, string> {
   const { spec, info, optDir } = i;
+  // The function's own account credential (signature-verifying servers), else the engine's.
+  const credentials = spec.credentials ?? i.credentials;
   const env: Record<string, string> = {
     // Unreserved: a function may extend or replace these.
     LANG: "en_US.UTF-8",
@@ -115,12 +117,12 @@ export function buildEnvironment(i: EnvironmentInputs): Record<string, string> {
     AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
     AWS_REGION: spec.region,
     AWS_DEFAULT_REGION: spec.region,
-    AWS_ACCESS_KEY_ID: i.credentials?.accessKeyId ?? spec.accountId,
-    AWS_SECRET_ACCESS_KEY: i.credentials?.secretAccessKey ?? DEFAULT_SECRET_ACCESS_KEY,
+    AWS_ACCESS_KEY_ID: credentials?.accessKeyId ?? spec.accountId,
+    AWS_SECRET_ACCESS_KEY: credentials?.secretAccessKey ?? DEFAULT_SECRET_ACCESS_KEY,
     TZ: ":UTC",
     STRATUS_OPT_DIR: optDir,
   });
-  const sessionToken = i.credentials ? i.credentials.sessionToken : DEFAULT_SESSION_TOKEN;
+  const sessionToken = credentials ? credentials.sessionToken : DEFAULT_SESSION_TOKEN;
   if (sessionToken !== undefined) env.AWS_SESSION_TOKEN = sessionToken;
   if (spec.handler !== undefined) env._HANDLER = spec.handler;
   // "not defined for OS-only runtimes (the provided family)"

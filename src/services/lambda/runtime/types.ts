@@ -35,6 +35,11 @@ export interface FunctionRuntimeSpec {
   logGroupName: string;
   /** Stratus's endpoint, given to handlers as AWS_ENDPOINT_URL so their SDK calls reach Stratus. */
   endpointUrl: string;
+  /**
+   * Credentials for the handler's own AWS calls: when the server verifies signatures, a
+   * configured credential of the function's account, so that those calls verify.
+   */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 export interface InvokeRequest {

@@ -20,6 +20,8 @@ export class LongPolls {
     return new Promise<T[]>((resolve) => {
       let settled = false;
       let taking = false;
+      /** The wait ended (time up, client gone) while a take was running: end with what it took. */
+      let ended = false;
       const remove = () => {
         const i = q.waiters.indexOf(waiter);
         if (i !== -1) q.waiters.splice(i, 1);
@@ -28,11 +30,16 @@ export class LongPolls {
         if (settled) return;
         settled = true;
         this.clock.clearTimer(timer);
-        signal.removeEventListener("abort", onAbort);
+        signal.removeEventListener("abort", stopWaiting);
         remove();
         resolve(value);
       };
-      const onAbort = () => finish([]);
+      // Messages a running take has already hidden must reach the caller, not wait out their
+      // visibility timeout: a wait that ends meanwhile lets the take finish the receive.
+      const stopWaiting = () => {
+        if (taking) ended = true;
+        else finish([]);
+      };
       const waiter: Waiter = {
         attempt: () => {
           if (settled || taking) return true;
@@ -47,7 +54,7 @@ export class LongPolls {
           take().then(
             (value) => {
               taking = false;
-              if (value.length > 0 || settled) finish(value);
+              if (value.length > 0 || ended) finish(value);
               else {
                 q.waiters.push(waiter);
                 this.armWake(q);
@@ -61,8 +68,8 @@ export class LongPolls {
           return true;
         },
       };
-      const timer = this.clock.setTimer(this.clock.now() + waitSeconds * 1000, () => finish([]));
-      signal.addEventListener("abort", onAbort);
+      const timer = this.clock.setTimer(this.clock.now() + waitSeconds * 1000, stopWaiting);
+      signal.addEventListener("abort", stopWaiting);
       q.waiters.push(waiter);
       this.armWake(q);
     });

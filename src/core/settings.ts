@@ -1,0 +1,20 @@
+/** Server-wide settings services may read (given to each service at creation). */
+
+/** A configured credential: when any is configured, every request must be signed with one. */
+export interface Credential {
+  accessKeyId: string;
+  secretAccessKey: string;
+  accountId: string;
+}
+
+export interface LambdaSettings {
+  /** The account concurrency limit (AWS default 1,000). */
+  accountConcurrency?: number;
+  /** Idle time after which a warm execution environment is stopped (default 300 s). */
+  environmentIdleSeconds?: number;
+}
+
+export interface ServerSettings {
+  credentials: Credential[];
+  lambda: LambdaSettings;
+}
