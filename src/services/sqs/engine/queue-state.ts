@@ -15,6 +15,9 @@ import { isInFlight, type LiveMessage } from "./live-message.js";
 import { MinHeap } from "./min-heap.js";
 import { ReceiveAttempts } from "./receive-attempts.js";
 
+/** Stale heap entries tolerated beyond twice the live messages before a rebuild. */
+const HEAP_SLACK = 1024;
+
 interface HeapEntry {
   at: number;
   seq: number;
@@ -81,7 +84,21 @@ export class QueueState {
   setVisibleAt(m: LiveMessage, at: number): void {
     m.visibleAt = at;
     m.version++;
-    if (!this.fifo) this.heap.push({ at, seq: m.seq, version: m.version });
+    if (!this.fifo) {
+      this.heap.push({ at, seq: m.seq, version: m.version });
+      this.compactHeap();
+    }
+  }
+
+  /**
+   * Every visibility change leaves the message's previous heap entry behind, and a deleted
+   * message's entry stays until it surfaces: with a steady flow, stale entries would pile up
+   * for a whole visibility timeout. Past twice the live count, rebuild from the live messages.
+   */
+  private compactHeap(): void {
+    if (this.heap.size <= 2 * this.messages.size + HEAP_SLACK) return;
+    this.heap.clear();
+    for (const m of this.messages.values()) this.heap.push({ at: m.visibleAt, seq: m.seq, version: m.version });
   }
 
   /**
