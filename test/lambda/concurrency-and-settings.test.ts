@@ -16,21 +16,13 @@ import {
   PutFunctionConcurrencyCommand,
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
-import { rejection } from "../helpers/stratus.js";
-import { accountClient, baseInput, handlerZip, startLambda, type LambdaHarness } from "./support.js";
+import { accountClient, baseInput, fails, handlerZip, type LambdaHarness, startLambda } from "./support.js";
 
 let h: LambdaHarness;
 before(async () => {
   h = await startLambda();
 });
 after(() => h.server.stop());
-
-async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 async function create(client: LambdaClient, account: string, name: string, publish = false): Promise<void> {
   await client.send(new CreateFunctionCommand({ ...baseInput(h, name), Role: `arn:aws:iam::${account}:role/r`, Publish: publish }));

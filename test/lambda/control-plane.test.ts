@@ -20,21 +20,13 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { rejection } from "../helpers/stratus.js";
-import { ROLE, baseInput, createFunction, functionArn, handlerZip, sha256Base64, startLambda, waitUpdated, type LambdaHarness } from "./support.js";
+import { baseInput, createFunction, fails, functionArn, handlerZip, type LambdaHarness, ROLE, sha256Base64, startLambda, waitUpdated } from "./support.js";
 
 let h: LambdaHarness;
 before(async () => {
   h = await startLambda();
 });
 after(() => h.server.stop());
-
-async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 describe("CreateFunction", () => {
   test("answers the new configuration, Pending, then the function becomes Active", async () => {

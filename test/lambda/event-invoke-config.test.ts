@@ -14,7 +14,7 @@ import {
   UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
 import { rejection } from "../helpers/stratus.js";
-import { ACCOUNT, createFunction, functionArn, startLambda, type LambdaHarness } from "./support.js";
+import { ACCOUNT, createFunction, fails, functionArn, type LambdaHarness, startLambda } from "./support.js";
 
 let h: LambdaHarness;
 before(async () => {
@@ -25,13 +25,6 @@ before(async () => {
   await h.lambda.send(new CreateAliasCommand({ FunctionName: "eic", Name: "live", FunctionVersion: "1" }));
 });
 after(() => h.server.stop());
-
-async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:failures`;
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:done`;

@@ -14,7 +14,7 @@ import {
   PublishLayerVersionCommand,
 } from "@aws-sdk/client-lambda";
 import { rejection } from "../helpers/stratus.js";
-import { ACCOUNT, REGION, accountClient, createFunction, handlerZip, sha256Base64, startLambda, type LambdaHarness } from "./support.js";
+import { ACCOUNT, accountClient, createFunction, fails, handlerZip, type LambdaHarness, REGION, sha256Base64, startLambda } from "./support.js";
 
 let h: LambdaHarness;
 let layerZip: Buffer;
@@ -23,13 +23,6 @@ before(async () => {
   layerZip = await handlerZip({ "nodejs/node_modules/greet/index.js": "module.exports = () => 'hi';\n" });
 });
 after(() => h.server.stop());
-
-async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 const layerArn = (name: string, version?: number) => `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:${name}${version === undefined ? "" : `:${version}`}`;
 const NOT_FOUND = "The resource you requested does not exist.";

@@ -18,20 +18,13 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-lambda";
 import { rejection } from "../helpers/stratus.js";
-import { ACCOUNT, createFunction, functionArn, startLambda, type LambdaHarness } from "./support.js";
+import { ACCOUNT, createFunction, fails, functionArn, type LambdaHarness, startLambda } from "./support.js";
 
 let h: LambdaHarness;
 before(async () => {
   h = await startLambda();
 });
 after(() => h.server.stop());
-
-async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 describe("AddPermission, GetPolicy, RemovePermission", () => {
   before(async () => {
