@@ -16,7 +16,7 @@ import { LambdaErrors } from "../errors.js";
 import type { LambdaService } from "../lambda-service.js";
 import { traceId } from "../trace-id.js";
 import { parsePattern } from "./filter-pattern.js";
-import { MAX_POLLERS } from "./limits.js";
+import { DEFAULT_MAX_POLLERS, MAX_POLLERS } from "./limits.js";
 import { mappingFunctionArn, type EventSourceMappingRecord, type MappingState } from "./mapping-record.js";
 import { SqsPollerGroup, type MappingTarget } from "./sqs-poller.js";
 
@@ -168,7 +168,7 @@ export class EventSourceMappings {
         windowSeconds: r.MaximumBatchingWindowInSeconds,
         reportBatchItemFailures: r.FunctionResponseTypes.includes("ReportBatchItemFailures"),
         filters: (r.FilterCriteria?.Filters ?? []).map((f) => parsePattern(f.Pattern ?? "")),
-        maxConcurrency: Math.min(r.ScalingConfig?.MaximumConcurrency ?? MAX_POLLERS, MAX_POLLERS),
+        maxConcurrency: Math.min(r.ScalingConfig?.MaximumConcurrency ?? DEFAULT_MAX_POLLERS, MAX_POLLERS),
       },
       { clock: this.lambda.clock, logger: this.lambda.logger, sqs, target: this.target(r) },
     );
