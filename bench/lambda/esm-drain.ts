@@ -37,6 +37,8 @@ export interface DrainResult {
   messagesPerSecond: number;
   /** Mapping created → first message gone from the queue. */
   firstMs: number;
+  /** Live environments (of every function on the server) when the mapping was created, and at most during the drain. */
+  startEnvironments: number;
   peakEnvironments: number;
   peakEnvironmentsPss: number;
   serverCores: number;
@@ -92,6 +94,7 @@ export async function esmDrain(lambda: LambdaClient, sqs: SQSClient, functionNam
     if (depth !== o.messages) throw new Error(`queue holds ${depth} messages, expected ${o.messages}`);
     await sleep(1000);
 
+    const startEnvironments = treeMemory(o.serverPid).children;
     const cpu0 = treeCpu(o.serverPid);
     const client0 = process.cpuUsage();
     const machine0 = machineBusySeconds();
@@ -142,6 +145,7 @@ export async function esmDrain(lambda: LambdaClient, sqs: SQSClient, functionNam
         seconds,
         messagesPerSecond: o.messages / seconds,
         firstMs,
+        startEnvironments,
         peakEnvironments,
         peakEnvironmentsPss,
         serverCores: (cpu1.server - cpu0.server) / seconds,

@@ -423,7 +423,7 @@ async function runStratus(config: Config): Promise<StratusResults> {
           log: (line) => log(`esm: ${line}`),
         });
         log(
-          `esm (${how}): ${fmtInt(d.messagesPerSecond)} messages/s (${d.seconds.toFixed(1)} s; first message after ${fmtMs(d.firstMs)}; ${d.peakEnvironments} environments at most, ${fmtMiB(d.peakEnvironmentsPss)} PSS), ` +
+          `esm (${how}): ${fmtInt(d.messagesPerSecond)} messages/s (${d.seconds.toFixed(1)} s; first message after ${fmtMs(d.firstMs)}; ${d.peakEnvironments} environments at most (${d.startEnvironments} before), ${fmtMiB(d.peakEnvironmentsPss)} PSS), ` +
             `CPU server ${d.serverCores.toFixed(2)} / environments ${(d.treeCores - d.serverCores).toFixed(2)} / client ${d.clientCores.toFixed(2)} / other ${d.otherCores.toFixed(2)}; LastProcessingResult ${d.lastProcessingResult}`,
         );
         return d;
@@ -561,7 +561,14 @@ function resultsTable(b: BareResults, s: StratusResults, config: Config): { tabl
       `≥ ${fmtInt(TARGETS.drainPerSecond)} msg/s`,
       verdict(v.drain),
     ]);
-    rows.push(["  first message gone · environments at most (their PSS)", "", `${fmtMs(d.firstMs)} · ${d.peakEnvironments} (${fmtMiB(d.peakEnvironmentsPss)})`, "", "", ""]);
+    rows.push([
+      "  first message gone · environments alive at most (Σ PSS; those alive before the drain)",
+      "",
+      `${fmtMs(d.firstMs)} · ${d.peakEnvironments} (${fmtMiB(d.peakEnvironmentsPss)}; ${d.startEnvironments} before)`,
+      "",
+      "",
+      "",
+    ]);
     rows.push([
       "  CPU (cores) server · environments / client",
       "",
@@ -583,9 +590,9 @@ function resultsTable(b: BareResults, s: StratusResults, config: Config): { tabl
       "",
     ]);
     rows.push([
-      "  environments at most (their PSS) · CPU server · envs",
+      "  environments alive at most (Σ PSS; before) · CPU server · envs",
       "",
-      `${bd.peakEnvironments} (${fmtMiB(bd.peakEnvironmentsPss)}) · ${bd.serverCores.toFixed(2)} · ${(bd.treeCores - bd.serverCores).toFixed(2)}`,
+      `${bd.peakEnvironments} (${fmtMiB(bd.peakEnvironmentsPss)}; ${bd.startEnvironments} before) · ${bd.serverCores.toFixed(2)} · ${(bd.treeCores - bd.serverCores).toFixed(2)}`,
       "",
       "",
       "",

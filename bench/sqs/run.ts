@@ -495,43 +495,46 @@ const STATIC_METHOD = `### Method
 - **Separate processes.** The server under test is a child process running the built CLI
   (\`node bin/stratus.js start --port 0 --data-dir <fresh tmp> --log-level warn\`, or
   \`--in-memory\`); the endpoint comes from its ready line. The load generator is the benchmark
-  process itself. On a 2-core machine each gets roughly one core; nothing is pinned.
+  process itself. On a 2-core machine each gets roughly one core; nothing is pinned. Each
+  workload gets a fresh server, so that none runs beside what the previous one left behind
+  (a grown heap, SQLite free pages after deleting a large queue).
 - **Two clients.** (1) **SDK**: the real \`@aws-sdk/client-sqs\` v3 (JSON protocol, SigV4
   signing, MD5 checks on) with a \`NodeHttpHandler\` over an \`http.Agent({ keepAlive: true,
   maxSockets })\`, \`maxAttempts: 1\` so that no error is hidden by a retry, and
   \`cacheMiddleware: true\` (a documented option that resolves each command's middleware stack
-  once; without it the client is ~20% slower). This is what the targets are stated against, but
-  one core of SDK client cannot saturate one core of server: its rows are mostly the
-  client's limit (see the CPU rows). (2) **raw** (\`bench/lib/raw-http.ts\`): the same awsJson1_0
-  requests (the headers the server reads, with a well-formed but unchecked SigV4
-  \`authorization\`) written as bytes on keep-alive sockets, responses framed by content-length
-  and JSON-parsed; it is cheap enough that the server, not the client, is the bottleneck, so its
-  rows measure the server's capacity. Against the bare server it is near its own limit too, so
-  the raw ceiling is if anything understated.
-  Each workload gets a fresh server, so that none runs beside what the previous one left
-  behind (a grown heap, SQLite free pages after deleting a large queue).
-- **Ceiling.** \`bench/sqs/bare-server.ts\`: a bare \`node:http\` server in its own process that reads
-  and parses each JSON request and answers with a SendMessage-shaped result carrying the MD5 of
-  the body actually sent (so the SDK's MD5 check passes and stays on). It also answers
+  once; without it the client is ~20% slower). The targets are stated against this client, but
+  one core of it cannot saturate one core of server: its rows are mostly the client's limit
+  (see the CPU rows). (2) **raw** (\`bench/lib/raw-http.ts\`): the same awsJson1_0 requests
+  (the headers the server reads, with a well-formed but unchecked SigV4 \`authorization\`)
+  written as bytes on keep-alive sockets, responses framed by content-length and JSON-parsed.
+  It is cheap enough that the server, not the client, is the bottleneck, so its rows measure
+  the server's capacity. Against the bare server it is near its own limit too, so the raw
+  ceiling is if anything understated.
+- **Ceiling.** \`bench/sqs/bare-server.ts\`: a bare \`node:http\` server in its own process that
+  reads and parses each JSON request and answers with a SendMessage-shaped result carrying the
+  MD5 of the body actually sent (so the SDK's MD5 check passes and stays on). It also answers
   SendMessageBatch, ReceiveMessage (always 10 fixed messages) and DeleteMessageBatch, so the
-  batched rows have a ceiling too. The same client drives it with the same settings.
+  batched rows have a ceiling too. The same clients drive it with the same settings.
 - **Closed loop.** A fixed number of callers, each sending its next call when the previous one
   answers. Only calls that start and finish inside the measured window count; latency is per
   call, measured in the load generator.
-- **Receive + delete.** A queue is first filled with SendMessageBatch (through the raw client, untimed); consumers then loop
-  ReceiveMessage (MaxNumberOfMessages 10, WaitTimeSeconds 1, the default 30 s visibility timeout) followed by
-  DeleteMessageBatch of what came back, until the queue is drained. The first 5% of messages is
-  not timed; the rate is the rest over the time until the last one is deleted.
+- **Receive + delete.** A queue is first filled with SendMessageBatch (through the raw client,
+  untimed); consumers then loop ReceiveMessage (MaxNumberOfMessages 10, WaitTimeSeconds 1, the
+  default 30 s visibility timeout) and DeleteMessageBatch of what came back until the queue is
+  drained. The first 5% of messages is not timed; the rate is the rest over the time until the
+  last one is deleted.
 - **CPU.** Server CPU is read from \`/proc/<pid>/stat\` (utime + stime) over the measured window,
   load-generator CPU from \`process.cpuUsage()\`, the whole machine's from \`/proc/stat\`; 1.00
   means one core fully busy. A server near 1.00 is the bottleneck; a load generator near 1.00
-  means the figure is the client's limit. Server CPU divided by the rate gives the server's cost
-  per call or message (µs), which holds even when the rate is the client's limit; the
-  **server capacity** row compares that cost with the bare server's (bare µs ÷ Stratus µs).
-- **Shared machine.** Before each phase the benchmark waits (up to \`BENCH_QUIET_WAIT\` s) until
-  other processes use less than ${NOISY_CORES} cores; the "other processes" rows show what they used during
-  the windows anyway. A server run whose windows saw more than that is repeated (\`BENCH_RETRIES\`) and the least
-  disturbed attempt kept; a figure still marked "disturbed" should be taken with care.
+  means the figure is the client's limit. Server CPU divided by the rate gives the server's
+  cost per call or message (µs); the **server capacity** row compares that cost with the bare
+  server's (bare µs ÷ Stratus µs), both measured with the raw client at saturation. (At low
+  load the cost per call reads higher: fewer calls share each wake-up.)
+- **Shared machine.** Before each server run the benchmark waits (up to \`BENCH_QUIET_WAIT\` s)
+  until other processes use less than ${NOISY_CORES} cores; the "other processes" rows show what they
+  used during the windows anyway. A workload whose window saw more is run again
+  (\`BENCH_RETRIES\`) and the least disturbed attempt kept; a figure still marked "disturbed"
+  should be taken with care.
 - **Ready time.** From just before \`spawn()\` to the first 200 from \`GET /_stratus/health\`
   (the endpoint read from the ready line), with a fresh empty data dir each time; median of the
   runs after one untimed run. The reference is \`node -e\` with a minimal \`node:http\` server.
@@ -544,7 +547,7 @@ const STATIC_METHOD = `### Method
 const CONFIG_DOC = `### Running it
 
 \`\`\`sh
-npm run bench:sqs            # builds, then runs every phase (about 10 minutes) and rewrites the results above
+npm run bench:sqs   # builds, runs every phase (10–15 minutes on a quiet machine), rewrites the section above
 \`\`\`
 
 Environment settings (defaults in brackets); a run with any of them set is a smoke run and
@@ -555,7 +558,7 @@ leaves this file alone unless \`BENCH_DOCS=1\`:
 | \`BENCH_SECONDS\` [10] | measured seconds per rate |
 | \`BENCH_WARMUP_SECONDS\` [2] | untimed warm-up before each rate |
 | \`BENCH_CONCURRENCY\` [32] | SendMessage calls in flight |
-| \`BENCH_BATCH_CONCURRENCY\` [16] | SendMessageBatch calls in flight (also the producers ×2 of the memory run) |
+| \`BENCH_BATCH_CONCURRENCY\` [16] | SendMessageBatch calls in flight (half as many producers in the memory run) |
 | \`BENCH_CONSUMERS\` [16] | receive + delete consumers |
 | \`BENCH_DRAIN_MESSAGES\` [200000] | messages timed in the receive + delete drain |
 | \`BENCH_MESSAGES\` [1000000] | messages passed through for the memory figure |
