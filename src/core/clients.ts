@@ -29,8 +29,6 @@ export interface SqsQueueInfo {
   arn: string;
   fifo: boolean;
   visibilityTimeoutSeconds: number;
-  /** Visible messages now (for pollers that scale with the backlog). */
-  approximateVisible: number;
 }
 
 export interface SqsClientApi {

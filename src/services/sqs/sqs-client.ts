@@ -28,7 +28,7 @@ export function sqsClient(engine: SqsEngine): SqsClientApi {
       const key = parseQueueArn(queueArn);
       const q = key ? engine.get(key) : undefined;
       if (!q) return undefined;
-      return { arn: q.arn, fifo: q.fifo, visibilityTimeoutSeconds: q.config.visibilityTimeoutMs / 1000, approximateVisible: q.counts(engine.clock.now()).visible };
+      return { arn: q.arn, fifo: q.fifo, visibilityTimeoutSeconds: q.config.visibilityTimeoutMs / 1000 };
     },
 
     async receiveMessages({ queueArn, max, waitSeconds, visibilityTimeoutSeconds, signal }) {

@@ -30,7 +30,7 @@ class FakeQueue implements SqsClientApi {
   }
 
   describeQueue() {
-    return { arn: QUEUE, fifo: false, visibilityTimeoutSeconds: 30, approximateVisible: this.visible.length };
+    return { arn: QUEUE, fifo: false, visibilityTimeoutSeconds: 30 };
   }
 
   async receiveMessages(args: { max: number; waitSeconds: number; signal: AbortSignal }): Promise<ReceivedMessage[]> {

@@ -34,7 +34,6 @@ export async function updateEventSourceMapping(input: MappingInput & { UUID: str
     arn: current.EventSourceArn,
     fifo: current.EventSourceArn.endsWith(".fifo"),
     visibilityTimeoutSeconds: Infinity,
-    approximateVisible: 0,
   };
   checkBatching(next.BatchSize, next.MaximumBatchingWindowInSeconds, queue);
   if (functionTimeout !== undefined) {
