@@ -4,10 +4,26 @@ import type { LambdaService } from "./lambda-service.js";
 import { parseLayerVersionArn } from "./names.js";
 import { poolKey } from "./pool-keys.js";
 import type { FunctionRuntimeSpec } from "./runtime/types.js";
-import type { CodeRef } from "./types.js";
+import type { CodeRef, VersionRecord } from "./types.js";
+
+/**
+ * Specs built per version record, reused while its RevisionId (part of the pool key) is the
+ * same: every configuration or code change bumps the revision, and building a spec on every
+ * invocation (a code-store existsSync per directory) was a measurable part of the invoke path.
+ */
+const cache = new WeakMap<VersionRecord, FunctionRuntimeSpec>();
 
 export function runtimeSpec(lambda: LambdaService, resolved: ResolvedVersion): FunctionRuntimeSpec {
   const { fn, record, version } = resolved;
+  const key = poolKey(fn, version, record.config.RevisionId);
+  const cached = cache.get(record);
+  if (cached?.poolKey === key) return cached;
+  const spec = buildSpec(lambda, resolved, key);
+  cache.set(record, spec);
+  return spec;
+}
+
+function buildSpec(lambda: LambdaService, { fn, record, version }: ResolvedVersion, key: string): FunctionRuntimeSpec {
   const c = record.config;
   const layerDirs = ((c.Layers ?? []) as Array<{ Arn: string; code?: CodeRef }>).map((l) => {
     const ref = parseLayerVersionArn(l.Arn);
@@ -15,7 +31,7 @@ export function runtimeSpec(lambda: LambdaService, resolved: ResolvedVersion): F
     return codeDir(lambda, l.code ?? layer?.code ?? { size: 0 }, l.Arn);
   });
   return {
-    poolKey: poolKey(fn, version, c.RevisionId),
+    poolKey: key,
     accountId: fn.accountId,
     region: fn.region,
     functionName: fn.name,

@@ -54,8 +54,17 @@ type State = "new" | "initializing" | "idle" | "busy" | "dead";
 
 export class Environment {
   state: State = "new";
-  /** Peak memory seen at the end of the last invocation (a dead process has no /proc entry). */
+  /**
+   * Peak memory (VmHWM) of the runtime process, read after INIT and then at most once a second
+   * after invocations: reading /proc on every invocation cost more server CPU than the rest of
+   * the invoke path. A high-water mark only grows, so a reading up to a second old is a lower
+   * bound that the next sample corrects (a dead process has no /proc entry).
+   */
   peakMemoryMb = 0;
+  private memorySampledAt = 0;
+  private memorySampling = false;
+  /** Chunks read from the runtime's stdout and stderr so far (see drainOutput). */
+  private outputChunks = 0;
   /** Lines written during INIT, kept so a failed INIT can show them in the invocation's tail. */
   readonly initLines: string[] = [];
   /** Receives the lines of the invocation in progress (START..REPORT). */
@@ -138,7 +147,10 @@ export class Environment {
       const splitter = new LineSplitter((line) => this.emit(line));
       this.splitters.push(splitter);
       stream.setEncoding("utf8");
-      stream.on("data", (text: string) => splitter.push(text));
+      stream.on("data", (text: string) => {
+        this.outputChunks++;
+        splitter.push(text);
+      });
     }
     child.once("exit", (code, signal) => void this.onExit(code, signal));
     return outcome;
@@ -192,9 +204,12 @@ export class Environment {
     if (!resolve) return;
     this.initWaiter = undefined;
     this.o.clock.clearTimer(this.initTimer);
-    if (this.state !== "dead") this.peakMemoryMb = await peakMemoryMb(this.pid);
+    if (this.state !== "dead") {
+      this.peakMemoryMb = await peakMemoryMb(this.pid);
+      this.memorySampledAt = monotonicMs();
+    }
     if (!outcome.ok && outcome.reason !== "exit") await this.kill();
-    await drainIo();
+    await this.drainOutput();
     this.flushPartialLines();
     this.inInit = false;
     if (outcome.ok && this.state === "initializing") {
@@ -209,16 +224,27 @@ export class Environment {
     if (!waiter || waiter.requestId !== requestId) return;
     this.invokeWaiter = undefined;
     this.o.clock.clearTimer(waiter.timer);
-    if (this.state !== "dead") this.peakMemoryMb = Math.max(this.peakMemoryMb, await peakMemoryMb(this.pid));
+    this.sampleMemory();
     if (outcome.kind === "timeout") {
       this.server.settle(requestId);
       await this.kill();
     }
     // Lines written just before the runtime posted its answer may still be in the pipe.
-    await drainIo();
+    await this.drainOutput();
     this.flushPartialLines();
     if (this.state === "busy") this.state = "idle";
     waiter.resolve(outcome);
+  }
+
+  /** Starts a background /proc read when the last one is over a second old. */
+  private sampleMemory(): void {
+    if (this.state === "dead" || this.memorySampling || monotonicMs() - this.memorySampledAt < MEMORY_SAMPLE_INTERVAL_MS) return;
+    this.memorySampling = true;
+    void peakMemoryMb(this.pid).then((mb) => {
+      this.memorySampling = false;
+      this.memorySampledAt = monotonicMs();
+      this.peakMemoryMb = Math.max(this.peakMemoryMb, mb);
+    });
   }
 
   private async onExit(code: number | null, signal: NodeJS.Signals | null): Promise<void> {
@@ -226,7 +252,7 @@ export class Environment {
     const wasDead = this.state === "dead";
     this.state = "dead";
     if (this.child) killGroup(this.child); // whatever the runtime left behind in its group
-    await drainIo();
+    await this.drainOutput();
     this.flushPartialLines();
     if (this.initWaiter) {
       await this.finishInit({
@@ -243,6 +269,20 @@ export class Environment {
     if (w) await this.finishInvoke(w.requestId, w.delivered ? { kind: "exit", message } : { kind: "undelivered" });
     await this.server.close();
     if (!wasDead) this.o.onDead();
+  }
+
+  /**
+   * Lets output the runtime wrote before its last API call reach us: stdout and stderr are
+   * pipes, read in the event loop's poll phase, and may still hold bytes when the Runtime API
+   * request arrives. Each turn lets one more poll phase run; stop when a turn brings nothing
+   * (usually after one), at most three.
+   */
+  private async drainOutput(): Promise<void> {
+    for (let turn = 0; turn < 3; turn++) {
+      const before = this.outputChunks;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.outputChunks === before) return;
+    }
   }
 
   private flushPartialLines(): void {
@@ -288,11 +328,4 @@ function spawnFailure(err: unknown, started: number): InitOutcome {
   return { ok: false, durationMs: monotonicMs() - started, reason: "spawn", errorType: "Runtime.InvalidEntrypoint", message: `fork/exec ${e.path ?? ""}: ${e.code === "EACCES" ? "permission denied" : (e.message ?? String(err))}` };
 }
 
-/**
- * A few turns of the event loop, so output the runtime wrote before it answered (or exited) is
- * read from the pipe before the invocation's log is closed. Both arrive as I/O events; the
- * pipe's data was written first, so it is read in the same poll phase or an earlier one.
- */
-async function drainIo(turns = 3): Promise<void> {
-  for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
+const MEMORY_SAMPLE_INTERVAL_MS = 1000;

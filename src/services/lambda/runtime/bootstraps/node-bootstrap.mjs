@@ -1,4 +1,4 @@
-/* global process, console, setImmediate, URL, Buffer */
+/* global process, console, setImmediate, URL */
 // Stratus's runtime client for the nodejs* runtimes: the program an environment runs. It speaks
 // the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and behaves like AWS's Node.js runtime
 // interface client as handlers see it: handler loading, the context object, callbacks and
@@ -7,49 +7,25 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
 //
-// Plain JavaScript with no dependencies (node-errors.mjs, node-handler-loader.mjs and
-// node-esm-resolve.mjs beside it), loaded by path, never bundled or compiled, so the same files
-// serve Stratus run from src/ (tsx) and from dist/.
+// Plain JavaScript with no dependencies (node-errors.mjs, node-handler-loader.mjs,
+// node-runtime-api-client.mjs and node-esm-resolve.mjs beside it), loaded by path, never
+// bundled or compiled, so the same files serve Stratus run from src/ (tsx) and from dist/.
 
-import http from "node:http";
 import { register } from "node:module";
 import { loadHandler } from "./node-handler-loader.mjs";
+import { RuntimeApiClient } from "./node-runtime-api-client.mjs";
 import { NodeJsExit, UnhandledPromiseRejection, logError, patchConsole, setRequestId, toRapidResponse } from "./node-errors.mjs";
 
 const API = process.env.AWS_LAMBDA_RUNTIME_API ?? "127.0.0.1:9001";
 const HOST = API.slice(0, API.lastIndexOf(":"));
 const PORT = Number(API.slice(API.lastIndexOf(":") + 1));
 const BASE = "/2018-06-01/runtime";
-// Idle keep-alive sockets are unref'd by the agent, so they do not count when the event loop
-// empties (callbackWaitsForEmptyEventLoop relies on that).
-const agent = new http.Agent({ keepAlive: true });
+const client = new RuntimeApiClient(HOST, PORT);
 
 // ---------------------------------------------------------------------------------------------
 // Runtime API client.
 
-function call(method, urlPath, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(body, "utf8");
-    const req = http.request(
-      {
-        host: HOST,
-        port: PORT,
-        method,
-        path: urlPath,
-        agent,
-        headers: payload ? { "Content-Type": "application/json", "Content-Length": payload.length, ...headers } : headers,
-      },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
+const call = (method, urlPath, body, headers) => client.request(method, urlPath, body, headers);
 
 /** Without its Runtime API the environment is gone: exit rather than linger as an orphan. */
 function lostPlatform() {
