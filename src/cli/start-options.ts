@@ -4,6 +4,8 @@
  */
 import { resolve } from "node:path";
 import { isLogLevel, LOG_LEVELS } from "../core/logger.js";
+import type { LambdaScalingModel } from "../core/settings.js";
+import { parseScalingModel } from "../services/lambda/scaling-limiter.js";
 import type { StartOptions } from "../server/start.js";
 import { usageError } from "./cli-error.js";
 import { parseFlags, parsePort } from "./parse-args.js";
@@ -25,6 +27,7 @@ const FLAGS = {
   "account-id": { type: "string" },
   "lambda-concurrency": { type: "string" },
   "lambda-idle-seconds": { type: "string" },
+  "lambda-scaling": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -58,8 +61,16 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | unde
     lambda: {
       accountConcurrency: positiveInteger("lambda-concurrency", flags["lambda-concurrency"]),
       environmentIdleSeconds: positiveInteger("lambda-idle-seconds", flags["lambda-idle-seconds"]),
+      scaling: scalingModel(flags["lambda-scaling"]),
     },
   };
+}
+
+function scalingModel(text: string | undefined): LambdaScalingModel | undefined {
+  if (text === undefined) return undefined;
+  const model = parseScalingModel(text);
+  if (!model) throw usageError(`invalid --lambda-scaling '${text}': expected rate, burst or burst:<initial environments>`);
+  return model;
 }
 
 function credentialsFrom(flags: { "access-key-id"?: string; "secret-access-key"?: string; "account-id"?: string }, env: Env): StartOptions["credentials"] {

@@ -29,6 +29,8 @@ Options:
   --account-id <id>           Account of that key (default 000000000000)
   --lambda-concurrency <n>    Lambda account concurrency limit (default 1000)
   --lambda-idle-seconds <n>   Stop warm Lambda environments idle this long (default 300)
+  --lambda-scaling <model>    rate (1,000 new environments per function per 10 s, default),
+                              burst (the older regional burst, then 500 a minute) or burst:<n>
   -h, --help                  Show this help
 
 Environment:

@@ -12,7 +12,12 @@ export interface LambdaSettings {
   accountConcurrency?: number;
   /** Idle time after which a warm execution environment is stopped (default 300 s). */
   environmentIdleSeconds?: number;
+  /** How fast functions may add environments (default: AWS's 1,000 per function every 10 s). */
+  scaling?: LambdaScalingModel;
 }
+
+/** See src/services/lambda/scaling-limiter.ts. */
+export type LambdaScalingModel = { kind: "rate" } | { kind: "burst"; initial?: number };
 
 export interface ServerSettings {
   credentials: Credential[];

@@ -90,7 +90,9 @@ export class AsyncQueue {
       lambda.logger.warn(`lambda: dropping event ${event.requestId}: ${event.functionName}:${event.qualifier} no longer exists`);
       return;
     }
-    if (resolved.record.config.State !== "Active" || this.concurrency.refusal(fn)) {
+    const spec = resolved.record.config.State === "Active" ? runtimeSpec(lambda, resolved) : undefined;
+    const slot = spec ? this.concurrency.tryAcquire(fn, !lambda.engine.hasIdle(spec.poolKey)) : undefined;
+    if (!spec || !slot || "reason" in slot) {
       // Throttled or not ready: try again later without spending a retry attempt.
       event.throttles++;
       const wait = Math.min(THROTTLE_BACKOFF_MAX_MS, THROTTLE_BACKOFF_MIN_MS * 2 ** Math.min(event.throttles - 1, 20));
@@ -98,10 +100,9 @@ export class AsyncQueue {
       await this.schedule(event, dueAt);
       return;
     }
-    const release = this.concurrency.acquire(fn);
     let result: InvokeResult;
     try {
-      result = await lambda.engine.invoke(runtimeSpec(lambda, resolved), {
+      result = await lambda.engine.invoke(spec, {
         requestId: event.requestId,
         payload,
         invokedFunctionArn: resolved.invokedArn,
@@ -112,7 +113,7 @@ export class AsyncQueue {
       if (!isServiceError(err)) lambda.logger.error(`lambda: event ${event.requestId} could not run`, err);
       result = { payload: Buffer.from(JSON.stringify({ errorMessage: (err as Error).message, errorType: "ServiceException" })), functionError: "Unhandled", durationMs: 0, billedDurationMs: 0, maxMemoryUsedMb: 0 };
     } finally {
-      release();
+      slot.release();
     }
     event.attempts++;
     if (!result.functionError) {

@@ -18,9 +18,10 @@ export class Invoker {
 
   /** Throws TooManyRequestsException when over a concurrency limit. */
   async invokeSync(resolved: ResolvedVersion, request: InvokeRequest): Promise<InvokeResult> {
-    const release = this.concurrency.acquire(resolved.fn);
+    const spec = runtimeSpec(this.lambda, resolved);
+    const release = this.concurrency.acquire(resolved.fn, !this.lambda.engine.hasIdle(spec.poolKey));
     try {
-      return await this.lambda.engine.invoke(runtimeSpec(this.lambda, resolved), request);
+      return await this.lambda.engine.invoke(spec, request);
     } finally {
       release();
     }

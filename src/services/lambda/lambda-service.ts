@@ -14,6 +14,7 @@ import { lambdaAdminGet } from "./admin-get.js";
 import { AsyncQueue } from "./async-queue.js";
 import { Concurrency } from "./concurrency.js";
 import { Invoker } from "./invoker.js";
+import { ScalingLimiter } from "./scaling-limiter.js";
 import { DEFAULT_ACCOUNT_CONCURRENCY } from "./limits.js";
 import { lambdaClient } from "./lambda-client.js";
 import { FileCodeStore } from "./code/file-code-store.js";
@@ -58,7 +59,11 @@ export class LambdaService implements ServiceRuntime {
     const idleSeconds = deps.settings.lambda.environmentIdleSeconds;
     this.engine = new ProcessExecutionEngine({ clock: deps.clock, logger: deps.logger, workDir: this.workDir, idleTimeoutMs: idleSeconds !== undefined ? idleSeconds * 1000 : undefined });
     this.clients = deps.clients;
-    this.concurrency = new Concurrency(deps.settings.lambda.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY, (account, region) => this.functions.list(account, region));
+    this.concurrency = new Concurrency(
+      deps.settings.lambda.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY,
+      (account, region) => this.functions.list(account, region),
+      new ScalingLimiter(deps.clock, deps.settings.lambda.scaling),
+    );
     this.invoker = new Invoker(this, this.concurrency, new AsyncQueue(this, deps.scheduler, this.concurrency));
     this.eventSourceMappings = new EventSourceMappings(this);
   }

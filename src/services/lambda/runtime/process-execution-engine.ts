@@ -76,6 +76,11 @@ export class ProcessExecutionEngine implements ExecutionEngine {
     });
   }
 
+  hasIdle(poolKey: string): boolean {
+    const pool = this.pools.get(poolKey);
+    return pool !== undefined && pool.size > pool.busyCount();
+  }
+
   busy(functionArn: string): number {
     const arn = unqualified(functionArn);
     let n = 0;

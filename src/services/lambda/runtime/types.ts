@@ -77,6 +77,8 @@ export interface ExecutionEngine {
    * at a time per environment. Never rejects for function failures: they are results.
    */
   invoke(spec: FunctionRuntimeSpec, request: InvokeRequest): Promise<InvokeResult>;
+  /** Whether a warm environment of this pool is free (the next invocation starts none). */
+  hasIdle(poolKey: string): boolean;
   /** Environments currently running an invocation for this function (all versions). */
   busy(functionArn: string): number;
   /** Stops every environment of pools whose key starts with this prefix (function deleted or updated). */
