@@ -28,6 +28,8 @@ export interface RequestContext {
   requestId: string;
   accountId: string;
   region: string;
+  /** Whether the request carried a signature (always, except for anonymous actions and unsigned clients of a server without credentials). */
+  authenticated: boolean;
   /** `http://host:port` as the client addressed us (used to mint queue URLs). */
   endpoint: string;
   clock: Clock;
@@ -89,6 +91,11 @@ export interface ServiceModule<S extends ServiceRuntime = ServiceRuntime> {
    * clients written for the query protocol see the same error codes.
    */
   awsQueryCompatible?: boolean;
+  /**
+   * awsQuery actions that may arrive unsigned even when credentials are enforced (SNS's
+   * SubscribeURL and UnsubscribeURL); the operation finds its resource by the ARN it names.
+   */
+  anonymousActions?: string[];
   /** The errors a protocol validation failure turns into for this service. */
   validationErrors?: { missing: (member: string) => Error; invalid: (member: string, why: string) => Error };
   model: ServiceModel;

@@ -2,7 +2,8 @@
  * Stratus's own endpoints under `/_stratus/`:
  * - `GET /_stratus/health` (also `/_localstack/health`, for tools that wait on that path);
  * - `GET /_stratus/status`: what the server holds (queues and message counts);
- * - `GET /_stratus/<service>/<path>`: read-only service resources (Lambda logs and code zips);
+ * - `GET /_stratus/<service>/<path>`: read-only service resources (Lambda logs and code zips,
+ *   SNS's recorded deliveries and signing certificate);
  * - admin, only when enabled: `POST /_stratus/reset`, `GET /_stratus/clock`,
  *   `POST /_stratus/clock` with `{"advanceMs": n}` or `{"advanceSeconds": n}` or `{"to": epochMs}`.
  */
@@ -20,12 +21,19 @@ export interface AdminDeps {
   startedAt: number;
 }
 
+/**
+ * SNS's signing certificate at AWS's own path (`https://sns.<region>.amazonaws.com/<file>`),
+ * for verifiers that accept no other URL form (src/services/sns/signing/README.md).
+ */
+const SNS_CERT_PATH = /^\/SimpleNotificationService-[0-9a-f]{32}\.pem$/;
+
 export function isAdminPath(path: string): boolean {
-  return path.startsWith("/_stratus/") || path === "/_stratus" || path === "/_localstack/health";
+  return path.startsWith("/_stratus/") || path === "/_stratus" || path === "/_localstack/health" || SNS_CERT_PATH.test(path);
 }
 
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, deps: AdminDeps): Promise<void> {
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, requestPath: string, deps: AdminDeps): Promise<void> {
   const method = req.method ?? "GET";
+  const path = SNS_CERT_PATH.test(requestPath) ? `/_stratus/sns${requestPath}` : requestPath;
   if ((path === "/_stratus/health" || path === "/_localstack/health") && (method === "GET" || method === "HEAD")) {
     return json(res, 200, health(deps));
   }

@@ -34,6 +34,11 @@ export class Authenticator {
     return this.byKey.size > 0;
   }
 
+  /** The caller of an action that needs no signature (see ServiceModule.anonymousActions). */
+  anonymous(): Caller {
+    return { accountId: accountFromAccessKey(undefined), region: this.defaultRegion };
+  }
+
   authenticate(req: ProtocolRequest, scope: CredentialScope | undefined): Caller {
     const region = scope?.region ?? this.defaultRegion;
     if (!this.enforcing) return { accountId: accountFromAccessKey(scope?.accessKeyId), region, accessKeyId: scope?.accessKeyId };

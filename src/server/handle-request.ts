@@ -69,11 +69,15 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
   let response: ProtocolResponse;
   try {
     if (!detected) throw unknownTarget(preq, form);
-    const caller = deps.authenticator.authenticate(preq, scope);
+    // A few query actions are links AWS hands to subscribers (SNS's SubscribeURL and
+    // UnsubscribeURL): they work without a signature, on the resource the link names.
+    const anonymous = scope === undefined && detected.protocol === "awsQuery" && (detected.service.module.anonymousActions?.includes(form?.get("Action") ?? "") ?? false);
+    const caller = anonymous ? deps.authenticator.anonymous() : deps.authenticator.authenticate(preq, scope);
     const ctx: RequestContext = {
       requestId,
       accountId: caller.accountId,
       region: caller.region,
+      authenticated: !anonymous && scope !== undefined,
       endpoint: `http://${req.headers.host ?? "localhost"}`,
       clock: deps.clock,
       logger: deps.logger,

@@ -1,8 +1,9 @@
 /** The services a Stratus server runs by default. */
 import type { ServiceModule } from "../core/service.js";
 import { lambdaService } from "./lambda/index.js";
+import { snsService } from "./sns/index.js";
 import { sqsService } from "./sqs/index.js";
 
 export function builtInServices(): ServiceModule[] {
-  return [sqsService as unknown as ServiceModule, lambdaService as unknown as ServiceModule];
+  return [sqsService as unknown as ServiceModule, lambdaService as unknown as ServiceModule, snsService as unknown as ServiceModule];
 }

@@ -15,8 +15,8 @@ import type { RequestContext } from "../../../core/service.js";
 import { LambdaErrors } from "../errors.js";
 import type { LambdaService } from "../lambda-service.js";
 import { traceId } from "../trace-id.js";
-import { parsePattern } from "./filter-pattern.js";
 import { DEFAULT_MAX_POLLERS, MAX_POLLERS } from "./limits.js";
+import { compileFilters } from "./mapping-config.js";
 import { mappingFunctionArn, type EventSourceMappingRecord, type MappingState } from "./mapping-record.js";
 import { SqsPollerGroup, type MappingTarget } from "./sqs-poller.js";
 
@@ -167,7 +167,7 @@ export class EventSourceMappings {
         batchSize: r.BatchSize,
         windowSeconds: r.MaximumBatchingWindowInSeconds,
         reportBatchItemFailures: r.FunctionResponseTypes.includes("ReportBatchItemFailures"),
-        filters: (r.FilterCriteria?.Filters ?? []).map((f) => parsePattern(f.Pattern ?? "")),
+        filters: compileFilters(r.FilterCriteria, this.lambda.logger, r.UUID),
         maxConcurrency: Math.min(r.ScalingConfig?.MaximumConcurrency ?? DEFAULT_MAX_POLLERS, MAX_POLLERS),
       },
       { clock: this.lambda.clock, logger: this.lambda.logger, sqs, target: this.target(r) },

@@ -5,9 +5,10 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
  */
 import type { SqsClientApi, SqsQueueInfo } from "../../../core/clients.js";
+import { compilePattern, isEventPatternError } from "../../../core/event-patterns/index.js";
+import type { Logger } from "../../../core/logger.js";
 import type { RequestContext } from "../../../core/service.js";
 import { LambdaErrors } from "../errors.js";
-import { InvalidPatternError, parsePattern } from "./filter-pattern.js";
 import * as L from "./limits.js";
 import type { FilterCriteria } from "./mapping-record.js";
 
@@ -130,18 +131,46 @@ export function checkVisibilityTimeout(queue: SqsQueueInfo, functionTimeoutSecon
   }
 }
 
-/** Checks every pattern; an empty filter list (or `{}`) means no filtering. */
+/**
+ * Checks every pattern; an empty filter list (or `{}`) means no filtering. Lambda event filtering
+ * uses EventBridge's pattern syntax (the shared engine in core/event-patterns, eventbridge mode),
+ * but answers any refused pattern with its own single message rather than the engine's reason.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+ */
 export function normalizeFilterCriteria(input: MappingInput["FilterCriteria"]): FilterCriteria | undefined {
   const filters = input?.Filters ?? [];
   if (filters.length === 0) return undefined;
   for (const f of filters) {
+    if (typeof f?.Pattern !== "string") throw LambdaErrors.invalidParameter(INVALID_FILTER);
     try {
-      if (typeof f?.Pattern !== "string") throw new InvalidPatternError("missing");
-      parsePattern(f.Pattern);
+      compilePattern(f.Pattern, { mode: "eventbridge" });
     } catch (err) {
-      if (err instanceof InvalidPatternError) throw LambdaErrors.invalidParameter("Invalid filter pattern definition.");
+      if (isEventPatternError(err)) throw LambdaErrors.invalidParameter(INVALID_FILTER);
       throw err;
     }
   }
   return { Filters: filters.map((f) => ({ Pattern: f.Pattern })) };
+}
+
+const INVALID_FILTER = "Invalid filter pattern definition.";
+
+/** A record passes a mapping's filters when any of them matches it. */
+export interface EventFilter {
+  matches(event: unknown): boolean;
+}
+
+/**
+ * The stored filters, compiled for a poller. They were checked when the mapping was created; one
+ * that no longer compiles (stored by an older version) matches nothing rather than everything.
+ */
+export function compileFilters(criteria: FilterCriteria | undefined, logger: Logger, mapping: string): EventFilter[] {
+  return (criteria?.Filters ?? []).map((f) => {
+    try {
+      return compilePattern(f.Pattern ?? "", { mode: "eventbridge" });
+    } catch (err) {
+      if (!isEventPatternError(err)) throw err;
+      logger.error(`lambda: event-source mapping ${mapping} has a filter that no longer compiles (${err.message}); it matches nothing`);
+      return { matches: () => false };
+    }
+  });
 }

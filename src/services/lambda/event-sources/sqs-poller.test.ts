@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ManualClock, type Clock } from "../../../core/clock.js";
 import type { ReceivedMessage, SqsClientApi } from "../../../core/clients.js";
+import { compilePattern } from "../../../core/event-patterns/index.js";
 import { createLogger } from "../../../core/logger.js";
 import { SqsPollerGroup, type InvokeOutcome, type MappingTarget, type SqsPollerSettings } from "./sqs-poller.js";
 
@@ -224,7 +225,7 @@ test("a function error deletes nothing; with ReportBatchItemFailures only the re
 
 test("filters: messages that match no pattern are deleted without an invocation", async () => {
   const clock = new ManualClock(0);
-  const { g, sqs, target } = group(clock, { maxConcurrency: 1, filters: [{ body: { keep: [true] } }] });
+  const { g, sqs, target } = group(clock, { maxConcurrency: 1, filters: [compilePattern({ body: { keep: [true] } }, { mode: "eventbridge" })] });
   g.start();
   sqs.send(JSON.stringify({ keep: true }), JSON.stringify({ keep: false }), "text");
   await clock.advance(0);

@@ -28,8 +28,8 @@ import type { ReceivedMessage, SqsClientApi } from "../../../core/clients.js";
 import type { Logger } from "../../../core/logger.js";
 import { sleep, WorkerLoop } from "../../../core/worker-loop.js";
 import { MAX_SYNC_PAYLOAD_BYTES } from "../limits.js";
-import { matches, type Pattern } from "./filter-pattern.js";
 import * as L from "./limits.js";
+import type { EventFilter } from "./mapping-config.js";
 import { batchItemFailures, filterView, sqsEventRecord, type SqsEventRecord } from "./sqs-event.js";
 
 export type InvokeOutcome = { kind: "success"; payload: Buffer } | { kind: "function-error" } | { kind: "throttled" } | { kind: "unavailable"; reason: string };
@@ -53,7 +53,7 @@ export interface SqsPollerSettings {
   windowSeconds: number;
   reportBatchItemFailures: boolean;
   /** Empty: every message is delivered. */
-  filters: Pattern[];
+  filters: EventFilter[];
   maxConcurrency: number;
 }
 
@@ -250,7 +250,7 @@ export class SqsPollerGroup {
     const { filters } = this.settings;
     if (filters.length === 0) return true;
     const view = filterView(record);
-    return filters.some((p) => matches(p, view));
+    return filters.some((f) => f.matches(view));
   }
 
   /** Invokes the function with the batch and deletes what succeeded; true when all of it did. */

@@ -1,8 +1,17 @@
+/**
+ * Lambda's FilterCriteria through the shared event-pattern engine (core/event-patterns,
+ * eventbridge mode): the cases Lambda's own matcher was tested with, and Lambda's single error
+ * message for any refused pattern.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+ */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { InvalidPatternError, matches, parsePattern } from "./filter-pattern.js";
+import { compilePattern } from "../../../core/event-patterns/index.js";
+import { isServiceError } from "../../../core/errors.js";
+import { createLogger } from "../../../core/logger.js";
+import { compileFilters, normalizeFilterCriteria } from "./mapping-config.js";
 
-const m = (pattern: unknown, value: unknown) => matches(parsePattern(JSON.stringify(pattern)), value);
+const m = (pattern: unknown, value: unknown) => compilePattern(JSON.stringify(pattern), { mode: "eventbridge" }).matches(value);
 
 test("exact values: strings, numbers (numerically), booleans, null and empty strings", () => {
   assert.equal(m({ body: { kind: ["order"] } }, { body: { kind: "order" } }), true);
@@ -87,8 +96,27 @@ test("leaf patterns on a plain-string body match the string", () => {
   assert.equal(m({ body: ["hello"] }, { body: { hello: 1 } }), false);
 });
 
-test("invalid patterns are refused", () => {
+test("invalid patterns are refused with Lambda's message", () => {
   for (const bad of ["", "not json", "[]", "\"s\"", "{}", '{"a":"b"}', '{"a":[]}', '{"a":[{"nope":1}]}', '{"a":[{"prefix":1}]}', '{"a":[{"numeric":[">"]}]}', '{"a":[{"numeric":["!",1]}]}', '{"a":[{"exists":"yes"}]}', '{"a":[{"prefix":"x","suffix":"y"}]}', '{"$or":[{"a":["1"]}]}', '{"a":[[1]]}']) {
-    assert.throws(() => parsePattern(bad), InvalidPatternError, bad);
+    assert.throws(
+      () => normalizeFilterCriteria({ Filters: [{ Pattern: '{"ok":["x"]}' }, { Pattern: bad }] }),
+      (err: unknown) => isServiceError(err) && err.code === "InvalidParameterValueException" && err.message === "Invalid filter pattern definition.",
+      bad,
+    );
   }
+  assert.throws(() => normalizeFilterCriteria({ Filters: [{}] }), /Invalid filter pattern definition\./);
+  assert.deepEqual(normalizeFilterCriteria({ Filters: [{ Pattern: '{"body":{"kind":["a"]}}' }] }), { Filters: [{ Pattern: '{"body":{"kind":["a"]}}' }] });
+  assert.equal(normalizeFilterCriteria({ Filters: [] }), undefined);
+});
+
+test("stored filters compile for the pollers; one that no longer compiles matches nothing", () => {
+  const logged: string[] = [];
+  const logger = createLogger("error", (line) => logged.push(line));
+  const [ok, broken] = compileFilters({ Filters: [{ Pattern: '{"body":{"kind":["a"]}}' }, { Pattern: '{"a":[{"anything-but":null}]}' }] }, logger, "uuid-1");
+  assert.equal(ok.matches({ body: { kind: "a" } }), true);
+  assert.equal(ok.matches({ body: { kind: "b" } }), false);
+  assert.equal(broken.matches({ a: "x" }), false);
+  assert.equal(logged.length, 1);
+  assert.match(logged[0], /uuid-1 has a filter that no longer compiles/);
+  assert.deepEqual(compileFilters(undefined, logger, "uuid-2"), []);
 });
