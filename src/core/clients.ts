@@ -45,7 +45,13 @@ export interface LambdaClientApi {
   invokeAsync(args: { functionArn: string; payload: Buffer }): Promise<void>;
 }
 
+export interface SnsClientApi {
+  /** Publish to the topic with this ARN (FIFO topics need `groupId`, and `dedupId` unless content-based). */
+  publish(args: { topicArn: string; message: string; subject?: string; attributes?: Record<string, MessageAttribute>; groupId?: string; dedupId?: string }): Promise<{ messageId: string }>;
+}
+
 export interface ServiceClients {
   sqs?: SqsClientApi;
   lambda?: LambdaClientApi;
+  sns?: SnsClientApi;
 }

@@ -1,7 +1,8 @@
 /**
  * Where the outcome of an asynchronous invocation goes: OnSuccess / OnFailure destinations get
- * AWS's invocation record; a function's DeadLetterConfig queue gets the original event with
- * RequestID, ErrorCode and ErrorMessage attributes.
+ * AWS's invocation record (SQS queue, SNS topic or Lambda function); a function's
+ * DeadLetterConfig queue or topic gets the original event with RequestID, ErrorCode and
+ * ErrorMessage attributes.
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq
  */
@@ -24,6 +25,8 @@ export async function deliverRecord(destination: string, record: InvocationRecor
   try {
     if (service === "sqs" && clients.sqs) {
       await clients.sqs.sendMessage({ queueArn: destination, body: JSON.stringify(record) });
+    } else if (service === "sns" && clients.sns) {
+      await clients.sns.publish({ topicArn: destination, message: JSON.stringify(record) });
     } else if (service === "lambda" && clients.lambda) {
       await clients.lambda.invokeAsync({ functionArn: destination, payload: Buffer.from(JSON.stringify(record)) });
     } else {
@@ -40,22 +43,18 @@ export async function deliverToDeadLetterQueue(
   clients: ServiceClients,
   logger: Logger,
 ): Promise<void> {
-  if (!targetArn.includes(":sqs:") || !clients.sqs) {
-    logger.warn(`lambda: dead-letter target ${targetArn} is not an SQS queue Stratus runs; the event was not delivered`);
-    return;
-  }
+  const attributes = {
+    RequestID: { DataType: "String", StringValue: event.requestId },
+    ErrorCode: { DataType: "Number", StringValue: "200" },
+    ErrorMessage: { DataType: "String", StringValue: truncate(event.errorMessage || "Unknown error", 1024) },
+  };
+  const message = event.payload.toString("utf8");
   try {
-    await clients.sqs.sendMessage({
-      queueArn: targetArn,
-      body: event.payload.toString("utf8"),
-      attributes: {
-        RequestID: { DataType: "String", StringValue: event.requestId },
-        ErrorCode: { DataType: "Number", StringValue: "200" },
-        ErrorMessage: { DataType: "String", StringValue: truncate(event.errorMessage || "Unknown error", 1024) },
-      },
-    });
+    if (targetArn.includes(":sqs:") && clients.sqs) await clients.sqs.sendMessage({ queueArn: targetArn, body: message, attributes });
+    else if (targetArn.includes(":sns:") && clients.sns) await clients.sns.publish({ topicArn: targetArn, message, attributes });
+    else logger.warn(`lambda: dead-letter target ${targetArn} is not a queue or topic Stratus runs; the event was not delivered`);
   } catch (err) {
-    logger.warn(`lambda: could not send event ${event.requestId} to the dead-letter queue ${targetArn}: ${(err as Error).message}`);
+    logger.warn(`lambda: could not send event ${event.requestId} to the dead-letter target ${targetArn}: ${(err as Error).message}`);
   }
 }
 

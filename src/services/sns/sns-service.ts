@@ -10,6 +10,7 @@ import type { Delivery, DeliveryDeps } from "./delivery/types.js";
 import { confirmationJson, confirmationText, messageFor, notificationJson, type Confirmation, type ConfirmationType, type Sign } from "./envelope.js";
 import { FifoDedup } from "./fifo-dedup.js";
 import { Publisher } from "./publisher.js";
+import { snsClient } from "./sns-client.js";
 import { SnsRegistry } from "./sns-registry.js";
 import { certificateFileNameFromPath, isSignatureVersion, SIGNING_CERT_CONTENT_TYPE, signingCertUrl, signMessage, SnsSigningKeyStore, type SignatureVersion, type SnsSigningMaterial } from "./signing/index.js";
 import { SqliteSnsStore } from "./store/sqlite-sns-store.js";
@@ -61,6 +62,10 @@ export class SnsService implements ServiceRuntime {
     this.registry.clear();
     this.dedup.clear();
     this.recorded.reset();
+  }
+
+  provideClients(clients: ServiceClients): void {
+    clients.sns = snsClient(this);
   }
 
   status(): Record<string, unknown> {
