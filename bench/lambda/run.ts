@@ -12,11 +12,12 @@
  * `readConfig` and CONFIG_DOC below.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { replaceDocsSection } from "../lib/docs-section.js";
 import { describeMachine, type Machine } from "../lib/machine.js";
 import { killAll, spawnServer, type SpawnedServer } from "../lib/spawn-server.js";
 import { fmtInt, fmtMiB, fmtMs, markdownTable, median } from "../lib/stats.js";
@@ -744,12 +745,7 @@ ${table}
 
 ${STATIC_METHOD}
 ${CONFIG_DOC}${END}`;
-  // Read just before writing: another benchmark (bench/sqs) rewrites its own section of this file.
-  const current = existsSync(DOCS) ? readFileSync(DOCS, "utf8") : "# Benchmarks\n";
-  const from = current.indexOf(BEGIN_PREFIX);
-  const to = current.indexOf(END);
-  const text = from !== -1 && to > from ? current.slice(0, from) + generated + current.slice(to + END.length) : `${current.trimEnd()}\n\n${generated}\n`;
-  writeFileSync(DOCS, text);
+  replaceDocsSection(DOCS, BEGIN_PREFIX, END, generated);
   log(`wrote ${DOCS}`);
 }
 

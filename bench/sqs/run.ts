@@ -8,11 +8,12 @@
  * driven by the same clients. Prints a table and updates docs/benchmarks.md between its markers.
  * Settings come from the environment; see `readConfig` and docs/benchmarks.md.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { replaceDocsSection } from "../lib/docs-section.js";
 import { describeMachine, type Machine } from "../lib/machine.js";
 import { measureReady, type ReadyTiming } from "../lib/ready-time.js";
 import { cpuSecondsOf, killAll, machineBusySeconds, memoryOf, spawnServer, type SpawnedServer } from "../lib/spawn-server.js";
@@ -596,22 +597,7 @@ ${table}
 
 ${STATIC_METHOD}
 ${CONFIG_DOC}${END}`;
-  let text: string;
-  if (existsSync(DOCS)) {
-    const current = readFileSync(DOCS, "utf8");
-    const from = current.indexOf(BEGIN);
-    const to = current.indexOf(END);
-    text = from !== -1 && to > from ? current.slice(0, from) + generated + current.slice(to + END.length) : `${current.trimEnd()}\n\n${generated}\n`;
-  } else {
-    text = `# Benchmarks
-
-Figures from the on-demand benchmarks under \`bench/\` (never run by \`npm test\`). The section
-between the markers is rewritten by each full run; notes outside it are kept.
-
-${generated}
-`;
-  }
-  writeFileSync(DOCS, text);
+  replaceDocsSection(DOCS, BEGIN, END, generated);
   log(`wrote ${DOCS}`);
 }
 
