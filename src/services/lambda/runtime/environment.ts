@@ -44,6 +44,8 @@ export interface EnvironmentOptions {
   clock: Clock;
   initTimeoutMs: number;
   cwd: string;
+  /** Where the Runtime API also listens as a Unix socket, for Stratus's own bootstraps. */
+  socketPath?: string;
   /** Every line the runtime writes (stdout and stderr) and every platform line. */
   onLine: (line: string) => void;
   /** The environment stopped on its own or was killed. */
@@ -95,7 +97,7 @@ export class Environment {
         w.onDelivered?.();
       },
       result: (r) => void this.finishInvoke(r.requestId, toOutcome(r)),
-    });
+    }, o.socketPath);
   }
 
   private isDead(): boolean {
@@ -131,7 +133,9 @@ export class Environment {
     });
     let child: ChildProcess;
     try {
-      child = spawnGroup(command.command, command.args, { cwd: this.o.cwd, env: env(runtimeApi) });
+      const vars = env(runtimeApi);
+      if (this.o.socketPath) vars[RUNTIME_API_SOCKET_ENV] = this.o.socketPath;
+      child = spawnGroup(command.command, command.args, { cwd: this.o.cwd, env: vars });
     } catch (err) {
       void this.finishInit(spawnFailure(err, this.initStarted));
       return outcome;
@@ -329,3 +333,6 @@ function spawnFailure(err: unknown, started: number): InitOutcome {
 }
 
 const MEMORY_SAMPLE_INTERVAL_MS = 1000;
+
+/** Tells Stratus's bootstraps where the Runtime API's Unix socket is (they remove it from the handler's environment). */
+export const RUNTIME_API_SOCKET_ENV = "STRATUS_RUNTIME_API_SOCKET";

@@ -4,6 +4,7 @@
  * warm environments reused per pool key and stopped when idle.
  * See ./README.md for the layout of this folder and what differs from AWS.
  */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Clock } from "../../../core/clock.js";
 import type { Logger } from "../../../core/logger.js";
@@ -40,6 +41,9 @@ export class ProcessExecutionEngine implements ExecutionEngine {
   private readonly pythonCommand: string;
   private readonly functionCredentials: FunctionCredentials | undefined;
   private readonly optDirs: OptDirs;
+  /** Runtime API Unix sockets, one per environment. */
+  private readonly socketDir: string;
+  private environments = 0;
   private readonly pools = new Map<string, EnvironmentPool>();
   /** Pools retired while some of their environments were still busy. */
   private readonly draining = new Set<EnvironmentPool>();
@@ -55,6 +59,8 @@ export class ProcessExecutionEngine implements ExecutionEngine {
     this.pythonCommand = options.pythonCommand ?? "python3";
     this.functionCredentials = options.functionCredentials;
     this.optDirs = new OptDirs(join(options.workDir, "opt"));
+    this.socketDir = join(options.workDir, "rapi");
+    mkdirSync(this.socketDir, { recursive: true });
   }
 
   async invoke(spec: FunctionRuntimeSpec, request: InvokeRequest): Promise<InvokeResult> {
@@ -122,6 +128,7 @@ export class ProcessExecutionEngine implements ExecutionEngine {
         clock: this.clock,
         initTimeoutMs: this.initTimeoutMs,
         cwd: spec.codeDir,
+        socketPath: join(this.socketDir, `${++this.environments}.sock`),
         onLine: (line) => {
           ring.append(line);
           if (this.logger.enabled("debug")) this.logger.debug(`${label} ${line}`);

@@ -7,6 +7,7 @@
  * delivered to a waiting `GET /next`, or kept until the runtime asks for it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { rmSync } from "node:fs";
 import type { AddressInfo, Socket } from "node:net";
 import { MAX_ERROR_BYTES, MAX_RESPONSE_BYTES } from "./limits.js";
 
@@ -52,21 +53,46 @@ export class RuntimeApiServer {
   private handedOver = false;
   private waiter: ServerResponse | undefined;
 
-  constructor(private readonly events: RuntimeApiEvents) {
-    this.server = createServer({ requestTimeout: 0 }, (req, res) => this.route(req, res));
-    this.server.on("connection", (socket) => {
+  /** The same API on a Unix socket, for Stratus's own bootstraps (see listen()). */
+  private readonly local: Server | undefined;
+
+  constructor(
+    private readonly events: RuntimeApiEvents,
+    private readonly socketPath?: string,
+  ) {
+    const track = (socket: Socket) => {
       this.sockets.add(socket);
       if (!this.referenced) socket.unref();
       socket.on("close", () => this.sockets.delete(socket));
-    });
+    };
+    this.server = createServer({ requestTimeout: 0 }, (req, res) => this.route(req, res));
+    this.server.on("connection", track);
+    if (socketPath) {
+      this.local = createServer({ requestTimeout: 0 }, (req, res) => this.route(req, res));
+      this.local.on("connection", track);
+    }
   }
 
-  /** Listens on an ephemeral loopback port; returns `host:port` for AWS_LAMBDA_RUNTIME_API. */
+  /**
+   * Listens on an ephemeral loopback port; returns `host:port` for AWS_LAMBDA_RUNTIME_API. With
+   * a socket path, the same API also listens there: a Unix socket costs both sides about half
+   * the kernel time of loopback TCP per request, and the invoke path is mostly such requests
+   * (docs/benchmarks.md). Runtimes that know only AWS_LAMBDA_RUNTIME_API use the port.
+   */
   async listen(): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.server.once("error", reject);
       this.server.listen(0, "127.0.0.1", () => resolve());
     });
+    const local = this.local;
+    if (local && this.socketPath) {
+      const path = this.socketPath;
+      rmSync(path, { force: true });
+      await new Promise<void>((resolve, reject) => {
+        local.once("error", reject);
+        local.listen(path, () => resolve());
+      });
+    }
     const { address, port } = this.server.address() as AddressInfo;
     return `${address}:${port}`;
   }
@@ -90,8 +116,10 @@ export class RuntimeApiServer {
   /** Idle environments must not keep Stratus's process alive; busy ones must. */
   setRef(ref: boolean): void {
     this.referenced = ref;
-    if (ref) this.server.ref();
-    else this.server.unref();
+    for (const server of [this.server, this.local]) {
+      if (ref) server?.ref();
+      else server?.unref();
+    }
     for (const s of this.sockets) {
       if (ref) s.ref();
       else s.unref();
@@ -101,8 +129,9 @@ export class RuntimeApiServer {
   async close(): Promise<void> {
     this.waiter = undefined;
     this.active = undefined;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
+    const servers = [this.server, ...(this.local?.listening ? [this.local] : [])];
+    const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    for (const server of servers) server.closeAllConnections();
     for (const s of this.sockets) s.destroy();
     await closed;
   }

@@ -20,7 +20,10 @@ const API = process.env.AWS_LAMBDA_RUNTIME_API ?? "127.0.0.1:9001";
 const HOST = API.slice(0, API.lastIndexOf(":"));
 const PORT = Number(API.slice(API.lastIndexOf(":") + 1));
 const BASE = "/2018-06-01/runtime";
-const client = new RuntimeApiClient(HOST, PORT);
+// Stratus also serves the Runtime API on a Unix socket; the handler never sees the variable.
+const SOCKET = process.env.STRATUS_RUNTIME_API_SOCKET;
+delete process.env.STRATUS_RUNTIME_API_SOCKET;
+const client = new RuntimeApiClient(HOST, PORT, SOCKET);
 
 // ---------------------------------------------------------------------------------------------
 // Runtime API client.
