@@ -154,6 +154,7 @@ test("the context object and the environment variables AWS defines", async () =>
   });
   assert.match(env.AWS_LAMBDA_LOG_STREAM_NAME, /^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
   assert.match(env.AWS_LAMBDA_RUNTIME_API, /^127\.0\.0\.1:\d+$/);
+  assert.equal(env.STRATUS_RUNTIME_API_SOCKET, undefined, "the bootstrap's Unix socket stays out of the handler's environment");
   assert.equal(env.AWS_LAMBDA_FUNCTION_NAME, spec.functionName, "reserved variables cannot be overridden");
   assert.equal(env.MY_SETTING, "on");
   assert.equal(env._HANDLER, "index.handler");
