@@ -10,7 +10,6 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
@@ -19,26 +18,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StratusServer } from "../../src/index.js";
 import { startStratus } from "../helpers/stratus.js";
+import { findCli, NO_CLI, runCli, type CliResult } from "../helpers/aws-cli.js";
 
 const md5 = (s: string | Buffer) => createHash("md5").update(s).digest("hex");
 
-function findCli(): { bin: string; version: string } | undefined {
-  const candidates = [process.env.STRATUS_AWS_CLI, "/usr/bin/aws", "aws"].filter((c): c is string => !!c);
-  for (const bin of candidates) {
-    const r = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 30_000 });
-    if (r.status === 0) return { bin, version: (r.stdout + r.stderr).trim() };
-  }
-  return undefined;
-}
-
 const cli = findCli();
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
 
 interface Seen {
   method: string;
@@ -47,7 +31,7 @@ interface Seen {
   action: string | undefined;
 }
 
-describe("SQS through the AWS CLI (query protocol)", { skip: cli ? false : "no AWS CLI found (tried $STRATUS_AWS_CLI, /usr/bin/aws, aws on PATH); .ci/run installs Debian's awscli" }, () => {
+describe("SQS through the AWS CLI (query protocol)", { skip: cli ? false : NO_CLI }, () => {
   let server: StratusServer;
   let proxy: Server;
   let endpoint: string;
@@ -98,31 +82,7 @@ describe("SQS through the AWS CLI (query protocol)", { skip: cli ? false : "no A
   });
 
   function aws(...args: string[]): Promise<CliResult> {
-    const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: tmp,
-      LANG: "C.UTF-8",
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_PAGER: "",
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_CONFIG_FILE: join(tmp, "no-config"),
-      AWS_SHARED_CREDENTIALS_FILE: join(tmp, "no-credentials"),
-      PYTHONIOENCODING: "utf-8",
-    };
-    return new Promise((resolve) => {
-      execFile(cli!.bin, [...args, "--endpoint-url", endpoint, "--output", "json"], { env, encoding: "utf8", timeout: 60_000 }, (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        let json: unknown;
-        try {
-          json = stdout.trim() ? JSON.parse(stdout) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code, stdout, stderr, json });
-      });
-    });
+    return runCli(cli!.bin, endpoint, tmp, args);
   }
 
   async function ok(...args: string[]): Promise<any> {
