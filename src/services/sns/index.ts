@@ -21,6 +21,23 @@ import { subscribe } from "./operations/subscribe.js";
 import { getSubscriptionAttributes, setSubscriptionAttributes } from "./operations/subscription-attributes.js";
 import { listTagsForResource, tagResource, untagResource } from "./operations/tags.js";
 import { unsubscribe } from "./operations/unsubscribe.js";
+import {
+  createPlatformApplication,
+  deletePlatformApplication,
+  getPlatformApplicationAttributes,
+  listPlatformApplications,
+  setPlatformApplicationAttributes,
+} from "./platform/application-operations.js";
+import { createPlatformEndpoint, deleteEndpoint, getEndpointAttributes, listEndpointsByPlatformApplication, setEndpointAttributes } from "./platform/endpoint-operations.js";
+import {
+  createSMSSandboxPhoneNumber,
+  deleteSMSSandboxPhoneNumber,
+  getSMSSandboxAccountStatus,
+  listOriginationNumbers,
+  listSMSSandboxPhoneNumbers,
+  verifySMSSandboxPhoneNumber,
+} from "./sms/sandbox-operations.js";
+import { checkIfPhoneNumberIsOptedOut, getSMSAttributes, listPhoneNumbersOptedOut, optInPhoneNumber, setSMSAttributes } from "./sms/sms-operations.js";
 import { SnsService } from "./sns-service.js";
 
 export const snsService: ServiceModule<SnsService> = {
@@ -57,5 +74,26 @@ export const snsService: ServiceModule<SnsService> = {
     RemovePermission: removePermission,
     GetDataProtectionPolicy: getDataProtectionPolicy,
     PutDataProtectionPolicy: putDataProtectionPolicy,
+    CreatePlatformApplication: createPlatformApplication,
+    GetPlatformApplicationAttributes: getPlatformApplicationAttributes,
+    SetPlatformApplicationAttributes: setPlatformApplicationAttributes,
+    ListPlatformApplications: listPlatformApplications,
+    DeletePlatformApplication: deletePlatformApplication,
+    CreatePlatformEndpoint: createPlatformEndpoint,
+    GetEndpointAttributes: getEndpointAttributes,
+    SetEndpointAttributes: setEndpointAttributes,
+    ListEndpointsByPlatformApplication: listEndpointsByPlatformApplication,
+    DeleteEndpoint: deleteEndpoint,
+    SetSMSAttributes: setSMSAttributes,
+    GetSMSAttributes: getSMSAttributes,
+    CheckIfPhoneNumberIsOptedOut: checkIfPhoneNumberIsOptedOut,
+    ListPhoneNumbersOptedOut: listPhoneNumbersOptedOut,
+    OptInPhoneNumber: optInPhoneNumber,
+    GetSMSSandboxAccountStatus: getSMSSandboxAccountStatus,
+    CreateSMSSandboxPhoneNumber: createSMSSandboxPhoneNumber,
+    VerifySMSSandboxPhoneNumber: verifySMSSandboxPhoneNumber,
+    DeleteSMSSandboxPhoneNumber: deleteSMSSandboxPhoneNumber,
+    ListSMSSandboxPhoneNumbers: listSMSSandboxPhoneNumbers,
+    ListOriginationNumbers: listOriginationNumbers,
   },
 };

@@ -14,6 +14,10 @@ import { snsClient } from "./sns-client.js";
 import { SnsRegistry } from "./sns-registry.js";
 import { certificateFileNameFromPath, isSignatureVersion, SIGNING_CERT_CONTENT_TYPE, signingCertUrl, signMessage, SnsSigningKeyStore, type SignatureVersion, type SnsSigningMaterial } from "./signing/index.js";
 import { SqliteSnsStore } from "./store/sqlite-sns-store.js";
+import { PlatformRegistry } from "./platform/platform-registry.js";
+import { SqlitePlatformStore } from "./platform/platform-store.js";
+import { SmsRegistry } from "./sms/sms-registry.js";
+import { SqliteSmsStore } from "./sms/sms-store.js";
 import { deadLetterQueueArn, isRawDelivery } from "./subscription-attributes.js";
 import type { SubscriptionRecord } from "./types.js";
 import { newUuid } from "../../core/ids.js";
@@ -24,6 +28,10 @@ export class SnsService implements ServiceRuntime {
   readonly dedup = new FifoDedup();
   readonly publisher: Publisher;
   readonly recorded: RecordedDeliveries;
+  /** Platform applications and endpoints (mobile push: stored, Publish recorded). */
+  readonly platform: PlatformRegistry;
+  /** SMS settings, the opt-out list and the SMS sandbox's numbers. */
+  readonly sms: SmsRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly endpoint: () => string;
@@ -39,6 +47,8 @@ export class SnsService implements ServiceRuntime {
     this.clients = deps.clients;
     this.registry = new SnsRegistry(new SqliteSnsStore(deps.db));
     this.recorded = new RecordedDeliveries(deps.db);
+    this.platform = new PlatformRegistry(new SqlitePlatformStore(deps.db));
+    this.sms = new SmsRegistry(new SqliteSmsStore(deps.db));
     this.keys = new SnsSigningKeyStore({ dataDir: deps.dataDir });
     this.publisher = new Publisher(this);
     this.deliveryDeps = { clients: deps.clients, logger: deps.logger, deadLetter: (d, reason) => this.deadLetter(d, reason) };
@@ -47,6 +57,8 @@ export class SnsService implements ServiceRuntime {
 
   start(): void {
     this.registry.load();
+    this.platform.load();
+    this.sms.load();
     // Creating the signing key takes a few hundred milliseconds: do it in the background
     // rather than on the first publish, and only for servers that have topics.
     if (this.registry.topics.size > 0) this.prepareSigning();
@@ -62,6 +74,10 @@ export class SnsService implements ServiceRuntime {
     this.registry.clear();
     this.dedup.clear();
     this.recorded.reset();
+    this.platform.store.reset();
+    this.platform.clear();
+    this.sms.store.reset();
+    this.sms.clear();
   }
 
   provideClients(clients: ServiceClients): void {

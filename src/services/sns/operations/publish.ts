@@ -2,6 +2,8 @@
 import type { RequestContext } from "../../../core/service.js";
 import { SnsErrors } from "../errors.js";
 import { checkMessage, type MessageInput } from "../message-input.js";
+import { isEndpointArn } from "../platform/platform-names.js";
+import { publishToEndpoint } from "../platform/publish-to-endpoint.js";
 import type { SnsService } from "../sns-service.js";
 
 export async function publish(input: MessageInput & { TopicArn?: string; TargetArn?: string; PhoneNumber?: string }, ctx: RequestContext, sns: SnsService) {
@@ -12,6 +14,7 @@ export async function publish(input: MessageInput & { TopicArn?: string; TargetA
     const checked = checkMessage(input, undefined);
     return { MessageId: await sns.sendSms(input.PhoneNumber, checked.message, ctx) };
   }
+  if (input.TargetArn !== undefined && isEndpointArn(input.TargetArn)) return publishToEndpoint({ ...input, TargetArn: input.TargetArn }, ctx, sns);
   const topic = sns.registry.topic(input.TopicArn ?? input.TargetArn, ctx);
   const outcome = await sns.publisher.publish(topic, checkMessage(input, topic));
   return { MessageId: outcome.messageId, SequenceNumber: outcome.sequenceNumber };
