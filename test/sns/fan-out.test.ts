@@ -161,6 +161,15 @@ describe("FIFO topics", () => {
     assert.deepEqual(byGroup("odd"), ["m1", "m3", "m5", "m7", "m9"]);
     assert.ok(dup.MessageId);
   });
+
+  test("a FIFO topic also delivers to a standard queue", async () => {
+    const arn = await topic("mixed.fifo", { FifoTopic: "true", ContentBasedDeduplication: "true" });
+    const q = await subscribedQueue(arn, "mixed-standard", { RawMessageDelivery: "true" });
+    await h.sns.send(new PublishCommand({ TopicArn: arn, Message: "to a standard queue", MessageGroupId: "g" }));
+    const [m] = await drain(h, q.url);
+    assert.equal(m.Body, "to a standard queue");
+    assert.equal(m.Attributes?.MessageGroupId, undefined);
+  });
 });
 
 describe("PublishBatch", () => {
