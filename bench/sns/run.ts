@@ -11,7 +11,7 @@
  * happened). Then the event-pattern engine alone (bench/event-patterns/run.ts).
  * Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONCURRENCY (32),
  * BENCH_CLIENTS (sdk,raw), BENCH_DOCS (1 writes docs/benchmarks.md; default: only when no
- * setting is overridden).
+ * setting is overridden), BENCH_CPU_PROF (a directory for the servers' --cpu-prof profiles).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -159,7 +159,8 @@ async function run(client: Client, workload: Workload): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), "stratus-bench-sns-"));
   let server: SpawnedServer | undefined;
   try {
-    server = await spawnServer({ command: process.execPath, args: [STRATUS_BIN, "start", "--port", "0", "--data-dir", dataDir, "--log-level", "warn"], cwd: ROOT, ready: /Stratus \S+ ready on (\S+)/ });
+    const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${resolve(env.BENCH_CPU_PROF)}`, `--cpu-prof-name=sns-${client}-${workload}.cpuprofile`] : [];
+    server = await spawnServer({ command: process.execPath, args: [...prof, STRATUS_BIN, "start", "--port", "0", "--data-dir", dataDir, "--log-level", "warn"], cwd: ROOT, ready: /Stratus \S+ ready on (\S+)/ });
     const s = await setUp(server.endpoint);
     const calls = client === "sdk" ? sdkCalls(server.endpoint, s) : rawCalls(server.endpoint, s);
     let published = 0;

@@ -8,11 +8,12 @@
  */
 import { snsFilterEvent } from "../../core/event-patterns/index.js";
 import { newUuid } from "../../core/ids.js";
-import type { Sign } from "./envelope.js";
+import { messageFor, type Sign } from "./envelope.js";
 import type { CheckedMessage } from "./message-input.js";
 import type { SnsService } from "./sns-service.js";
 import type { Subscription } from "./sns-registry.js";
-import { isSignatureVersion, type SignatureVersion } from "./signing/index.js";
+import { isSignatureVersion, signMessageAsync, type SignatureVersion, type SnsSigningMaterial } from "./signing/index.js";
+import { isRawDelivery } from "./subscription-attributes.js";
 import type { PublishedMessage, TopicRecord } from "./types.js";
 
 export interface PublishOutcome {
@@ -47,7 +48,7 @@ export class Publisher {
     if (targets.length > 0) {
       const material = await this.sns.signingMaterial();
       const version: SignatureVersion = isSignatureVersion(topic.attributes.SignatureVersion) ? topic.attributes.SignatureVersion : "1";
-      const sign = memoizedSigner(this.sns.signer(material));
+      const sign = await this.presign(message, targets, version, material);
       const signingCertUrl = this.sns.signingCertUrl(material);
       await Promise.all(
         targets.map((subscription) =>
@@ -75,6 +76,20 @@ export class Publisher {
     return out;
   }
 
+  /**
+   * Signs, once and off the event loop (signMessageAsync), each distinct text that subscribers
+   * getting a signed envelope will see; returns the signer the envelopes use. A text nobody
+   * asked for ahead (a dead-letter copy, say) is signed synchronously.
+   */
+  private async presign(m: PublishedMessage, targets: Subscription[], version: SignatureVersion, material: SnsSigningMaterial): Promise<Sign> {
+    const texts = new Set<string>();
+    for (const s of targets) if (getsSignedEnvelope(s)) texts.add(messageFor(m, s.record.protocol));
+    const fields = (text: string) => ({ Type: "Notification" as const, MessageId: m.messageId, TopicArn: m.topic.arn, Message: text, Timestamp: m.timestamp, Subject: m.subject });
+    const signed = new Map(await Promise.all([...texts].map(async (text) => [text, await signMessageAsync(fields(text), version, material.privateKey)] as const)));
+    const fallback = this.sns.signer(material);
+    return (f, v) => (v === version ? signed.get(f.Message) : undefined) ?? fallback(f, v);
+  }
+
   /** 20 digits, increasing: the clock's milliseconds and a counter within the millisecond. */
   private nextSequenceNumber(now: number): string {
     this.sequence = (this.sequence + 1) % 1_000_000;
@@ -82,13 +97,9 @@ export class Publisher {
   }
 }
 
-/** An RSA signature costs about a millisecond: sign each distinct text of a message once. */
-function memoizedSigner(sign: Sign): Sign {
-  const cache = new Map<string, string>();
-  return (fields, version) => {
-    const key = `${version}\n${fields.Message}`;
-    let signature = cache.get(key);
-    if (signature === undefined) cache.set(key, (signature = sign(fields, version)));
-    return signature;
-  };
+/** Raw deliveries and the bare-text protocols carry no signature. */
+function getsSignedEnvelope(s: Subscription): boolean {
+  const protocol = s.record.protocol;
+  if (protocol === "email" || protocol === "sms") return false;
+  return !(isRawDelivery(s.record) && (protocol === "sqs" || protocol === "http" || protocol === "https" || protocol === "firehose"));
 }

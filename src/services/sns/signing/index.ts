@@ -10,6 +10,7 @@ export {
   DEFAULT_SIGNATURE_VERSION,
   isSignatureVersion,
   signMessage,
+  signMessageAsync,
   verifyMessageSignature,
   type SignatureVersion,
 } from "./message-signer.js";

@@ -3,7 +3,7 @@
  * v1.5), over the canonical string, base64-encoded.
  * https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
  */
-import { createSign, createVerify, type KeyObject } from "node:crypto";
+import { createSign, createVerify, webcrypto, type KeyObject } from "node:crypto";
 import { canonicalStringToSign, type SignableFields } from "./canonical-string.js";
 
 export type SignatureVersion = "1" | "2";
@@ -22,6 +22,32 @@ export function signMessage(fields: SignableFields, signatureVersion: SignatureV
   const signer = createSign(digestFor(signatureVersion));
   signer.update(canonicalStringToSign(fields), "utf8");
   return signer.sign(privateKey, "base64");
+}
+
+/**
+ * The same signature, computed off the event loop: WebCrypto signs on libuv's thread pool. An
+ * RSA-2048 signature costs about 0.2 ms of CPU; on the publish path that work then runs on
+ * another core instead of stalling every request behind it.
+ */
+export async function signMessageAsync(fields: SignableFields, signatureVersion: SignatureVersion, privateKey: KeyObject): Promise<string> {
+  const key = await cryptoKeyFor(privateKey, signatureVersion);
+  const signature = await webcrypto.subtle.sign("RSASSA-PKCS1-v1_5", key, Buffer.from(canonicalStringToSign(fields), "utf8"));
+  return Buffer.from(signature).toString("base64");
+}
+
+/** WebCrypto keys carry their hash: one import per key and signature version. */
+const cryptoKeys = new WeakMap<KeyObject, Partial<Record<SignatureVersion, Promise<webcrypto.CryptoKey>>>>();
+
+function cryptoKeyFor(privateKey: KeyObject, version: SignatureVersion): Promise<webcrypto.CryptoKey> {
+  let byVersion = cryptoKeys.get(privateKey);
+  if (!byVersion) cryptoKeys.set(privateKey, (byVersion = {}));
+  return (byVersion[version] ??= webcrypto.subtle.importKey(
+    "pkcs8",
+    privateKey.export({ type: "pkcs8", format: "der" }),
+    { name: "RSASSA-PKCS1-v1_5", hash: version === "1" ? "SHA-1" : "SHA-256" },
+    false,
+    ["sign"],
+  ));
 }
 
 /**
