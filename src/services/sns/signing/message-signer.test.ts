@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createVerify, X509Certificate } from "node:crypto";
 import { canonicalStringToSign, type SignableFields } from "./canonical-string.js";
-import { signMessage, verifyMessageSignature, isSignatureVersion, type SignatureVersion } from "./message-signer.js";
+import { signMessage, signMessageAsync, verifyMessageSignature, isSignatureVersion, type SignatureVersion } from "./message-signer.js";
 import { SnsSigningKeyStore } from "./signing-key-store.js";
 
 const material = new SnsSigningKeyStore().load(); // in memory, shared by the tests below
@@ -63,4 +63,12 @@ test("only SignatureVersion 1 and 2 exist", async () => {
   assert.equal(isSignatureVersion("3"), false);
   assert.equal(isSignatureVersion(2), false);
   assert.throws(() => signMessage(notification, "3" as SignatureVersion, privateKey), /unsupported SNS SignatureVersion/);
+});
+
+test("the off-loop signer gives the very same signatures (PKCS #1 v1.5 is deterministic)", async () => {
+  const { privateKey } = await material;
+  for (const version of ["1", "2"] as const) {
+    assert.equal(await signMessageAsync(notification, version, privateKey), signMessage(notification, version, privateKey));
+  }
+  assert.notEqual(await signMessageAsync(notification, "1", privateKey), await signMessageAsync(notification, "2", privateKey));
 });
