@@ -3,7 +3,8 @@ import type { ServiceModule } from "../core/service.js";
 import { lambdaService } from "./lambda/index.js";
 import { snsService } from "./sns/index.js";
 import { sqsService } from "./sqs/index.js";
+import { statesService } from "./states/index.js";
 
 export function builtInServices(): ServiceModule[] {
-  return [sqsService as unknown as ServiceModule, lambdaService as unknown as ServiceModule, snsService as unknown as ServiceModule];
+  return [sqsService as unknown as ServiceModule, lambdaService as unknown as ServiceModule, snsService as unknown as ServiceModule, statesService as unknown as ServiceModule];
 }

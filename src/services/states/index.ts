@@ -1,0 +1,41 @@
+/**
+ * AWS Step Functions over awsJson1_0 (`X-Amz-Target: AWSStepFunctions.*`), driven by the
+ * model in @aws-sdk/client-sfn. https://docs.aws.amazon.com/step-functions/latest/apireference/
+ * State machines so far; executions follow (see LIMITATIONS.md).
+ */
+import * as sdk from "@aws-sdk/client-sfn";
+import type { ServiceModule } from "../../core/service.js";
+import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
+import { StatesErrors } from "./errors.js";
+import { createStateMachine } from "./operations/create-state-machine.js";
+import { deleteStateMachine } from "./operations/delete-state-machine.js";
+import { describeStateMachine } from "./operations/describe-state-machine.js";
+import { listStateMachines } from "./operations/list-state-machines.js";
+import { listTagsForResource, tagResource, untagResource } from "./operations/tags.js";
+import { updateStateMachine } from "./operations/update-state-machine.js";
+import { validateStateMachineDefinition } from "./operations/validate-state-machine-definition.js";
+import { StatesService } from "./states-service.js";
+
+export const statesService: ServiceModule<StatesService> = {
+  id: "states",
+  signingName: "states",
+  targetPrefix: "AWSStepFunctions",
+  protocols: ["awsJson1_0"],
+  model: modelFromSdkExports("com.amazonaws.sfn", sdk as unknown as Record<string, unknown>),
+  validationErrors: {
+    missing: (member) => StatesErrors.validation(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`),
+    invalid: (member, why) => StatesErrors.validation(`1 validation error detected: Value at '${member}' failed to satisfy constraint: ${why}`),
+  },
+  create: (deps) => new StatesService(deps),
+  operations: {
+    CreateStateMachine: createStateMachine,
+    DescribeStateMachine: describeStateMachine,
+    UpdateStateMachine: updateStateMachine,
+    DeleteStateMachine: deleteStateMachine,
+    ListStateMachines: listStateMachines,
+    TagResource: tagResource,
+    UntagResource: untagResource,
+    ListTagsForResource: listTagsForResource,
+    ValidateStateMachineDefinition: validateStateMachineDefinition,
+  },
+};
