@@ -3,8 +3,7 @@
  * execution engine (environments as child processes).
  */
 import { join } from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import type { Clock } from "../../core/clock.js";
 import type { Logger } from "../../core/logger.js";
 import type { ServiceClients } from "../../core/clients.js";
@@ -23,6 +22,7 @@ import { Functions } from "./functions.js";
 import { EventSourceMappings } from "./event-sources/event-source-mappings.js";
 import { Layers } from "./layers.js";
 import { ProcessExecutionEngine } from "./runtime/process-execution-engine.js";
+import { createWorkDir } from "./runtime/work-dir.js";
 import type { ExecutionEngine } from "./runtime/types.js";
 import { SqliteLambdaStore } from "./store/sqlite-lambda-store.js";
 import type { LambdaStore } from "./store/lambda-store.js";
@@ -54,7 +54,7 @@ export class LambdaService implements ServiceRuntime {
     this.code = new FileCodeStore({ rootDir: deps.dataDir ? join(deps.dataDir, "lambda", "code") : undefined });
     // Environments' working files (the /opt equivalent of layers) never need to survive a restart.
     this.ownsWorkDir = true;
-    this.workDir = mkdtempSync(join(tmpdir(), "stratus-lambda-"));
+    this.workDir = createWorkDir();
     this.settings = deps.settings;
     const idleSeconds = deps.settings.lambda.environmentIdleSeconds;
     this.engine = new ProcessExecutionEngine({ clock: deps.clock, logger: deps.logger, workDir: this.workDir, idleTimeoutMs: idleSeconds !== undefined ? idleSeconds * 1000 : undefined });
