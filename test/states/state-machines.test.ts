@@ -82,9 +82,9 @@ describe("state machines", () => {
     await fails(sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:execution:x:y" })), "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: execution'");
     await fails(sfn.send(new CreateStateMachineCommand({ name: "bad-json", definition: "{nope", roleArn: ROLE })), "InvalidDefinition", /^Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: /);
     await fails(
-      sfn.send(new CreateStateMachineCommand({ name: "no-target", definition: JSON.stringify({ StartAt: "Missing", States: { A: { Type: "Succeed" } } }), roleArn: ROLE })),
+      sfn.send(new CreateStateMachineCommand({ name: "no-target", definition: JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "Missing" } } }), roleArn: ROLE })),
       "InvalidDefinition",
-      "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: Missing at /StartAt'",
+      "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: Missing at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'",
     );
   });
 
@@ -118,6 +118,7 @@ describe("state machines", () => {
       [
         ["ERROR", "SCHEMA_VALIDATION_FAILED", "/"],
         ["ERROR", "SCHEMA_VALIDATION_FAILED", "/States/A/Type"],
+        ["ERROR", "MISSING_END_STATE", undefined],
       ],
     );
   });

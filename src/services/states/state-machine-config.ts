@@ -2,20 +2,19 @@
  * The settings CreateStateMachine and UpdateStateMachine share: definition, logging, tracing
  * and encryption, checked as AWS checks them and filled with AWS's defaults.
  */
-import { checkDefinition, invalidDefinitionMessage } from "./definition-check.js";
+import { parseDefinition } from "./definition-check.js";
 import { StatesErrors } from "./errors.js";
-import type { LoggingConfiguration, StateMachineRecord } from "./types.js";
+import type { LoggingConfiguration, StateMachineRecord, StateMachineType } from "./types.js";
 
 /** Definitions are at most 1 MB (UTF-8). */
 const MAX_DEFINITION_BYTES = 1_048_576;
 const LOG_LEVELS = new Set(["ALL", "ERROR", "FATAL", "OFF"]);
 
-export function checkedDefinition(definition: string): string {
+export function checkedDefinition(definition: string, type: StateMachineType): string {
   if (Buffer.byteLength(definition) > MAX_DEFINITION_BYTES) {
     throw StatesErrors.validation("1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576");
   }
-  const diagnostics = checkDefinition(definition).filter((d) => d.severity === "ERROR");
-  if (diagnostics.length > 0) throw StatesErrors.invalidDefinition(invalidDefinitionMessage(diagnostics));
+  parseDefinition(definition, type);
   return definition;
 }
 

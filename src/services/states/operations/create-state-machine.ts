@@ -25,7 +25,7 @@ export async function createStateMachine(input: CreateStateMachineInput, ctx: Re
   if (type !== "STANDARD" && type !== "EXPRESS") {
     throw StatesErrors.validation(`1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
   }
-  const definition = checkedDefinition(input.definition);
+  const definition = checkedDefinition(input.definition, type);
   const logging = loggingConfiguration(input.loggingConfiguration);
   const arn = stateMachineArn(ctx.region, ctx.accountId, input.name);
   const existing = sfn.stateMachines.get(arn);

@@ -22,7 +22,7 @@ export async function updateStateMachine(
   if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined && input.encryptionConfiguration === undefined) {
     throw StatesErrors.missingRequiredParameter("Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified");
   }
-  const definition = input.definition !== undefined ? checkedDefinition(input.definition) : m.definition;
+  const definition = input.definition !== undefined ? checkedDefinition(input.definition, m.type) : m.definition;
   if (input.roleArn !== undefined) checkRoleArn(input.roleArn);
   const logging = input.loggingConfiguration !== undefined ? loggingConfiguration(input.loggingConfiguration, m.loggingConfiguration) : m.loggingConfiguration;
   Object.assign(m, {
