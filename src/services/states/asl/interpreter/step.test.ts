@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { validateDefinition } from "../definition/index.js";
+import type { ParsedDefinition } from "../definition/model.js";
+import type { JsonValue } from "../jsonpath/json.js";
+import { newSnapshot, step } from "./step.js";
+import type { HistoryEvent, Snapshot, StepEnv } from "./types.js";
+
+const T0 = Date.UTC(2026, 0, 1);
+const env = (now = T0): StepEnv => ({
+  now,
+  executionArn: "arn:aws:states:us-east-1:000000000000:execution:m:e",
+  executionName: "e",
+  stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:m",
+  stateMachineName: "m",
+  roleArn: "arn:aws:iam::000000000000:role/r",
+  startTime: new Date(T0).toISOString(),
+  random: () => 0.5,
+});
+
+function parse(def: object): ParsedDefinition {
+  const r = validateDefinition(JSON.stringify(def));
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return r.definition;
+}
+
+function start(def: object, input: JsonValue): { snapshot: Snapshot; events: HistoryEvent[]; parsed: ParsedDefinition; commands: unknown[] } {
+  const parsed = parse(def);
+  const r = step(parsed, newSnapshot(input), { kind: "start" }, env());
+  return { ...r, parsed };
+}
+
+const types = (events: HistoryEvent[]) => events.map((e) => e.type);
+
+test("a Pass chain: InputPath, Result, Parameters with paths and intrinsics, ResultPath, OutputPath; AWS's events", () => {
+  const { snapshot, events } = start(
+    {
+      StartAt: "First",
+      States: {
+        First: { Type: "Pass", InputPath: "$.order", Result: { ok: true }, ResultPath: "$.check", Next: "Second" },
+        // ResultPath merges into the state's raw input, not what InputPath selected.
+        Second: { Type: "Pass", Parameters: { "id.$": "$.order.id", "ok.$": "$.check.ok", "label.$": "States.Format('order {}', $.order.id)", "exec.$": "$$.Execution.Name" }, OutputPath: "$", Next: "Done" },
+        Done: { Type: "Succeed" },
+      },
+    },
+    { order: { id: 7 } },
+  );
+  assert.deepEqual(types(events), ["ExecutionStarted", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded"]);
+  assert.deepEqual(events.map((e) => [e.id, e.previousEventId]), [[1, 0], [2, 1], [3, 2], [4, 3], [5, 4], [6, 5], [7, 6], [8, 7]]);
+  assert.deepEqual(events[0].executionStartedEventDetails, { input: '{"order":{"id":7}}', inputDetails: { truncated: false }, roleArn: "arn:aws:iam::000000000000:role/r" });
+  assert.deepEqual(events[2].stateExitedEventDetails, { name: "First", output: '{"order":{"id":7},"check":{"ok":true}}', outputDetails: { truncated: false } });
+  assert.equal(snapshot.status, "SUCCEEDED");
+  assert.deepEqual(snapshot.output, { id: 7, ok: true, label: "order 7", exec: "e" });
+  assert.deepEqual(events[7].executionSucceededEventDetails, { output: JSON.stringify(snapshot.output), outputDetails: { truncated: false } });
+});
+
+test("Choice picks the first matching rule, else Default; no match and no Default fails with States.Runtime", () => {
+  const def = {
+    StartAt: "Route",
+    States: {
+      Route: { Type: "Choice", Choices: [{ Variable: "$.n", NumericGreaterThan: 10, Next: "Big" }], Default: "Small" },
+      Big: { Type: "Pass", Result: "big", End: true },
+      Small: { Type: "Pass", Result: "small", End: true },
+    },
+  };
+  assert.equal(start(def, { n: 11 }).snapshot.output, "big");
+  const small = start(def, { n: 3 });
+  assert.equal(small.snapshot.output, "small");
+  assert.deepEqual(types(small.events).slice(1, 3), ["ChoiceStateEntered", "ChoiceStateExited"]);
+  const noDefault = start({ StartAt: "R", States: { R: { Type: "Choice", Choices: [{ Variable: "$.n", NumericEquals: 1, Next: "X" }] }, X: { Type: "Succeed" } } }, { n: 2 });
+  assert.equal(noDefault.snapshot.status, "FAILED");
+  assert.equal(noDefault.snapshot.error, "States.Runtime");
+  assert.equal(noDefault.snapshot.cause, "An error occurred while executing the state 'R' (entered at the event id #2). Failed to transition out of the state. The state does not point to a next state.");
+  assert.deepEqual(types(noDefault.events), ["ExecutionStarted", "ChoiceStateEntered", "ExecutionFailed"]);
+});
+
+test("Wait asks for a timer and resumes when it fires", () => {
+  const def = { StartAt: "Pause", States: { Pause: { Type: "Wait", SecondsPath: "$.delay", Next: "After" }, After: { Type: "Pass", End: true } } };
+  const first = start(def, { delay: 30 });
+  assert.deepEqual(first.commands, [{ kind: "timer", dueAt: T0 + 30_000 }]);
+  assert.deepEqual(types(first.events), ["ExecutionStarted", "WaitStateEntered"]);
+  assert.equal(first.snapshot.status, "RUNNING");
+  const resumed = step(first.parsed, JSON.parse(JSON.stringify(first.snapshot)), { kind: "timer" }, env(T0 + 30_000));
+  assert.deepEqual(types(resumed.events), ["WaitStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+  assert.equal(resumed.events[0].id, 3);
+  assert.equal(resumed.events[0].timestamp, new Date(T0 + 30_000).toISOString());
+  assert.deepEqual(resumed.snapshot.output, { delay: 30 });
+  const bad = start(def, { delay: "soon" });
+  assert.equal(bad.snapshot.status, "FAILED");
+  assert.equal(bad.snapshot.error, "States.Runtime");
+});
+
+test("Fail ends the execution with its Error and Cause (literal or from paths); a missing path fails with States.Runtime", () => {
+  const literal = start({ StartAt: "F", States: { F: { Type: "Fail", Error: "Oops", Cause: "it broke" } } }, {});
+  assert.deepEqual([literal.snapshot.status, literal.snapshot.error, literal.snapshot.cause], ["FAILED", "Oops", "it broke"]);
+  assert.deepEqual(literal.events.at(-1)!.executionFailedEventDetails, { error: "Oops", cause: "it broke" });
+  assert.deepEqual(types(literal.events), ["ExecutionStarted", "FailStateEntered", "ExecutionFailed"]);
+  const fromPath = start({ StartAt: "F", States: { F: { Type: "Fail", ErrorPath: "$.e", CausePath: "$.c" } } }, { e: "E1", c: "C1" });
+  assert.deepEqual([fromPath.snapshot.error, fromPath.snapshot.cause], ["E1", "C1"]);
+  const missing = start({ StartAt: "P", States: { P: { Type: "Pass", InputPath: "$.nope", End: true } } }, {});
+  assert.equal(missing.snapshot.error, "States.Runtime");
+  assert.match(missing.snapshot.cause!, /^An error occurred while executing the state 'P' \(entered at the event id #2\)\. /);
+});
+
+test("stop aborts a waiting execution", () => {
+  const first = start({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 100, End: true } } }, {});
+  const stopped = step(first.parsed, first.snapshot, { kind: "stop", error: "Halt", cause: "by test" }, env(T0 + 5));
+  assert.equal(stopped.snapshot.status, "ABORTED");
+  assert.deepEqual(stopped.events.map((e) => [e.type, e.executionAbortedEventDetails]), [["ExecutionAborted", { error: "Halt", cause: "by test" }]]);
+  assert.deepEqual(step(first.parsed, stopped.snapshot, { kind: "timer" }, env(T0 + 100_000)).events, [], "a stopped execution ignores its timer");
+});

@@ -1,0 +1,67 @@
+/**
+ * The interpreter's contract (DESIGN §7): `step(definition, snapshot, input, env)` returns the
+ * next snapshot, the history events to append and the commands to carry out. Everything here
+ * is JSON, so an executor can store a snapshot and resume it after a restart.
+ */
+import type { JsonValue } from "../jsonpath/json.js";
+
+export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED" | "TIMED_OUT";
+
+/** Where a running execution stands. */
+export interface Snapshot {
+  status: ExecutionStatus;
+  /** The id of the last history event (events are numbered from 1). */
+  lastEventId: number;
+  /** The state being executed, while RUNNING. */
+  current?: {
+    name: string;
+    /** The state's raw input (before InputPath). */
+    input: JsonValue;
+    enteredEventId: number;
+    /** ISO time the state was entered ($$.State.EnteredTime). */
+    enteredTime: string;
+    /** What the state waits for, if anything. */
+    waiting?: { kind: "timer"; dueAt: number; output: JsonValue };
+  };
+  /** The execution's input ($$.Execution.Input). */
+  executionInput: JsonValue;
+  /** JSONPath variables (Assign), top-level scope. */
+  variables: Record<string, JsonValue>;
+  output?: JsonValue;
+  error?: string;
+  cause?: string;
+}
+
+/** What happened to the execution. */
+export type StepInput = { kind: "start" } | { kind: "timer" } | { kind: "stop"; error?: string; cause?: string };
+
+/** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  type: string;
+  /** ISO timestamp. */
+  timestamp: string;
+  [details: string]: unknown;
+}
+
+/** Work for the executor. */
+export type Command = { kind: "timer"; dueAt: number };
+
+/** The world the interpreter sees: time, identity, randomness. */
+export interface StepEnv {
+  now: number;
+  executionArn: string;
+  executionName: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  roleArn: string;
+  startTime: string;
+  random: () => number;
+}
+
+export interface StepResult {
+  snapshot: Snapshot;
+  events: HistoryEvent[];
+  commands: Command[];
+}
