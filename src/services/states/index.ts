@@ -1,7 +1,7 @@
 /**
  * AWS Step Functions over awsJson1_0 (`X-Amz-Target: AWSStepFunctions.*`), driven by the
  * model in @aws-sdk/client-sfn. https://docs.aws.amazon.com/step-functions/latest/apireference/
- * State machines so far; executions follow (see LIMITATIONS.md).
+ * State machines and Standard executions so far (see LIMITATIONS.md).
  */
 import * as sdk from "@aws-sdk/client-sfn";
 import type { ServiceModule } from "../../core/service.js";
@@ -14,6 +14,11 @@ import { listStateMachines } from "./operations/list-state-machines.js";
 import { listTagsForResource, tagResource, untagResource } from "./operations/tags.js";
 import { updateStateMachine } from "./operations/update-state-machine.js";
 import { validateStateMachineDefinition } from "./operations/validate-state-machine-definition.js";
+import { describeExecution } from "./operations/describe-execution.js";
+import { getExecutionHistory } from "./operations/get-execution-history.js";
+import { listExecutions } from "./operations/list-executions.js";
+import { startExecution } from "./operations/start-execution.js";
+import { stopExecution } from "./operations/stop-execution.js";
 import { StatesService } from "./states-service.js";
 
 export const statesService: ServiceModule<StatesService> = {
@@ -37,5 +42,10 @@ export const statesService: ServiceModule<StatesService> = {
     UntagResource: untagResource,
     ListTagsForResource: listTagsForResource,
     ValidateStateMachineDefinition: validateStateMachineDefinition,
+    StartExecution: startExecution,
+    DescribeExecution: describeExecution,
+    ListExecutions: listExecutions,
+    GetExecutionHistory: getExecutionHistory,
+    StopExecution: stopExecution,
   },
 };

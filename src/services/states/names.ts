@@ -53,3 +53,17 @@ export function checkRoleArn(value: string): void {
 function invalidArnDetail(value: string): string {
   return value.startsWith("arn:") ? `Invalid ARN: ${value}` : `Invalid ARN prefix: ${value}`;
 }
+
+export function executionArn(machine: StateMachineRef, name: string): string {
+  return arn("states", machine.region, machine.accountId, `execution:${machine.name}:${name}`);
+}
+
+/** `arn:aws:states:<region>:<account>:execution:<machine>:<name>`, or InvalidArn. */
+export function parseExecutionArn(value: string): { region: string; accountId: string; machine: string; name: string } {
+  const p = parseArn(value);
+  const parts = p?.resource.split(":") ?? [];
+  if (!p || p.service !== "states" || !/^\d{12}$/.test(p.account) || parts.length !== 3 || !parts[1] || !parts[2] || parts[0] !== "execution") {
+    throw StatesErrors.invalidArn(p && p.service === "states" && parts[0] && parts[0] !== "execution" ? `Resource type not valid in this context: ${parts[0]}` : invalidArnDetail(value));
+  }
+  return { region: p.region, accountId: p.account, machine: parts[1], name: parts[2] };
+}

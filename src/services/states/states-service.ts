@@ -3,31 +3,52 @@ import { newUuid } from "../../core/ids.js";
 import type { Clock } from "../../core/clock.js";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { StatesErrors } from "./errors.js";
-import { parseStateMachineArn } from "./names.js";
+import { parseExecutionArn, parseStateMachineArn } from "./names.js";
+import { ExecutionStore } from "./executions/execution-store.js";
+import { Executor } from "./executions/executor.js";
+import type { ExecutionRecord } from "./executions/types.js";
 import { StatesStore } from "./store/states-store.js";
 import type { StateMachineRecord } from "./types.js";
 
 export class StatesService implements ServiceRuntime {
   readonly stateMachines = new Map<string, StateMachineRecord>();
+  readonly executions = new Map<string, ExecutionRecord>();
   readonly clock: Clock;
+  readonly executor: Executor;
+  readonly executionStore: ExecutionStore;
   private readonly store: StatesStore;
 
   constructor(deps: ServiceDeps) {
     this.clock = deps.clock;
     this.store = new StatesStore(deps.db);
+    this.executionStore = new ExecutionStore(deps.db);
+    this.executor = new Executor(this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
   }
 
   start(): void {
     for (const m of this.store.load()) this.stateMachines.set(m.arn, m);
+    for (const e of this.executionStore.load()) this.executions.set(e.arn, e);
   }
 
   reset(): void {
     this.store.reset();
+    this.executionStore.reset();
     this.stateMachines.clear();
+    this.executions.clear();
   }
 
   status(): Record<string, unknown> {
-    return { stateMachines: this.stateMachines.size };
+    let running = 0;
+    for (const e of this.executions.values()) if (e.snapshot.status === "RUNNING") running++;
+    return { stateMachines: this.stateMachines.size, executions: this.executions.size, running };
+  }
+
+  /** The execution an ARN names, in the caller's account and region. */
+  execution(arn: string, where: { accountId: string; region: string }): ExecutionRecord {
+    parseExecutionArn(arn);
+    const e = this.executions.get(arn);
+    if (!e || e.accountId !== where.accountId || e.region !== where.region) throw StatesErrors.executionDoesNotExist(arn);
+    return e;
   }
 
   /** The state machine an ARN names, in the caller's account and region. */

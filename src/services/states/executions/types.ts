@@ -1,0 +1,20 @@
+/** What Step Functions keeps about an execution (its history is stored event by event). */
+import type { Snapshot } from "../asl/interpreter/types.js";
+
+export interface ExecutionRecord {
+  arn: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  accountId: string;
+  region: string;
+  name: string;
+  /** The definition and role the execution started with (later updates do not change it). */
+  definition: string;
+  roleArn: string;
+  /** Epoch milliseconds. */
+  startDate: number;
+  stopDate?: number;
+  /** The input as given (JSON text). */
+  input: string;
+  snapshot: Snapshot;
+}

@@ -1,0 +1,33 @@
+/** ListExecutions: https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListExecutions.html */
+import type { RequestContext } from "../../../core/service.js";
+import { StatesErrors } from "../errors.js";
+import type { StatesService } from "../states-service.js";
+
+const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
+
+export function listExecutions(input: { stateMachineArn: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx: RequestContext, sfn: StatesService) {
+  const machine = sfn.stateMachine(input.stateMachineArn, ctx);
+  if (input.statusFilter !== undefined && !STATUSES.has(input.statusFilter)) {
+    throw StatesErrors.validation(`1 validation error detected: Value '${input.statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(", ")}]`);
+  }
+  const max = input.maxResults || 100;
+  // Newest first, as AWS lists them (later starts first when the clock stood still).
+  const all = [...sfn.executions.values()]
+    .reverse()
+    .filter((e) => e.stateMachineArn === machine.arn && (input.statusFilter === undefined || e.snapshot.status === input.statusFilter))
+    .sort((a, b) => b.startDate - a.startDate);
+  const start = input.nextToken !== undefined ? Number.parseInt(Buffer.from(input.nextToken, "base64url").toString("utf8"), 10) : 0;
+  if (!Number.isInteger(start) || start < 0) throw StatesErrors.validation("Invalid Token: 'Invalid token'");
+  return {
+    executions: all.slice(start, start + max).map((e) => ({
+      executionArn: e.arn,
+      stateMachineArn: e.stateMachineArn,
+      name: e.name,
+      status: e.snapshot.status,
+      startDate: new Date(e.startDate),
+      stopDate: e.stopDate !== undefined ? new Date(e.stopDate) : undefined,
+      redriveCount: 0,
+    })),
+    nextToken: start + max < all.length ? Buffer.from(String(start + max)).toString("base64url") : undefined,
+  };
+}

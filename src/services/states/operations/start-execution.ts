@@ -1,0 +1,39 @@
+/** StartExecution (Standard): https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html */
+import type { RequestContext } from "../../../core/service.js";
+import { newSnapshot } from "../asl/interpreter/step.js";
+import type { JsonValue } from "../asl/jsonpath/json.js";
+import { StatesErrors } from "../errors.js";
+import { executionInput, executionName } from "../executions/execution-input.js";
+import type { ExecutionRecord } from "../executions/types.js";
+import { executionArn, parseStateMachineArn } from "../names.js";
+import type { StatesService } from "../states-service.js";
+
+export async function startExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
+  const machine = sfn.stateMachine(input.stateMachineArn, ctx);
+  if (machine.type === "EXPRESS") throw StatesErrors.typeNotSupported("Express state machines run with StartSyncExecution in Stratus (asynchronous Express executions are not emulated yet)");
+  const name = executionName(input.name);
+  const { text, value } = executionInput(input.input);
+  const arn = executionArn(parseStateMachineArn(machine.arn), name);
+  const existing = sfn.executions.get(arn);
+  if (existing) {
+    // The same name and input while it runs is the same request again (idempotent).
+    if (existing.snapshot.status === "RUNNING" && existing.input === text) return { executionArn: arn, startDate: new Date(existing.startDate) };
+    throw StatesErrors.executionAlreadyExists(arn);
+  }
+  const e: ExecutionRecord = {
+    arn,
+    stateMachineArn: machine.arn,
+    stateMachineName: machine.name,
+    accountId: ctx.accountId,
+    region: ctx.region,
+    name,
+    definition: machine.definition,
+    roleArn: machine.roleArn,
+    startDate: ctx.clock.now(),
+    input: text,
+    snapshot: newSnapshot(value as JsonValue),
+  };
+  sfn.executions.set(arn, e);
+  await sfn.executor.advance(e, { kind: "start" });
+  return { executionArn: arn, startDate: new Date(e.startDate) };
+}
