@@ -43,6 +43,12 @@ export interface SqsClientApi {
 export interface LambdaClientApi {
   /** An asynchronous (Event) invocation of the function with this (possibly qualified) ARN. */
   invokeAsync(args: { functionArn: string; payload: Buffer }): Promise<void>;
+  /**
+   * A synchronous (RequestResponse) invocation; `functionName` is a name, a partial or a full
+   * ARN, resolved in `accountId`/`region` as Invoke resolves it. Throws Lambda's ServiceErrors
+   * (ResourceNotFoundException, TooManyRequestsException, …); a function error is a result.
+   */
+  invoke(args: { functionName: string; accountId: string; region: string; payload: Buffer }): Promise<{ payload: Buffer; functionError?: string; executedVersion: string; requestId: string }>;
 }
 
 export interface SnsClientApi {

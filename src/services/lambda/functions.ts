@@ -48,7 +48,7 @@ export class Functions {
   }
 
   /** The function a FunctionName names, or ResourceNotFoundException. Another account's functions are invisible. */
-  require(value: string, ctx: RequestContext, qualifier?: string): { fn: FunctionRecord; ref: FunctionRef } {
+  require(value: string, ctx: Pick<RequestContext, "accountId" | "region">, qualifier?: string): { fn: FunctionRecord; ref: FunctionRef } {
     const ref = parseFunctionName(value, ctx, qualifier);
     const fn = ref.accountId === ctx.accountId ? this.find(ref) : undefined;
     if (!fn) throw LambdaErrors.functionNotFound(functionArn(ref, ref.qualifier));

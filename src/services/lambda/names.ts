@@ -20,7 +20,7 @@ export interface FunctionRef {
   qualifier?: string;
 }
 
-export function parseFunctionName(value: string, ctx: RequestContext, qualifierParam?: string): FunctionRef {
+export function parseFunctionName(value: string, ctx: Pick<RequestContext, "accountId" | "region">, qualifierParam?: string): FunctionRef {
   const m = FUNCTION_NAME.exec(value ?? "");
   if (!m || value.length > 170) {
     throw LambdaErrors.validation(value, "functionName", "Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");

@@ -22,12 +22,13 @@ export class StatesService implements ServiceRuntime {
     this.clock = deps.clock;
     this.store = new StatesStore(deps.db);
     this.executionStore = new ExecutionStore(deps.db);
-    this.executor = new Executor(this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
+    this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
   }
 
   start(): void {
     for (const m of this.store.load()) this.stateMachines.set(m.arn, m);
     for (const e of this.executionStore.load()) this.executions.set(e.arn, e);
+    for (const e of this.executions.values()) this.executor.resume(e);
   }
 
   reset(): void {

@@ -1,14 +1,18 @@
 /**
  * Carries out executions (DESIGN §7): feeds events to the pure interpreter, stores the history
- * it emits with the new snapshot, and turns its commands into durable scheduler jobs, so a
- * waiting Standard execution survives a restart and resumes on time (on the clock).
+ * it emits with the new snapshot, and carries out its commands: timers become durable scheduler
+ * jobs (a waiting Standard execution survives a restart and resumes on time, on the clock);
+ * Task calls go to Lambda through its in-process client, their outcomes fed back as events.
  */
 import type { Clock } from "../../../core/clock.js";
 import type { Logger } from "../../../core/logger.js";
 import type { Scheduler } from "../../../core/scheduler.js";
 import type { ParsedDefinition } from "../asl/definition/model.js";
 import { step } from "../asl/interpreter/step.js";
-import type { StepEnv, StepInput } from "../asl/interpreter/types.js";
+import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
+import type { JsonValue } from "../asl/jsonpath/json.js";
+import type { ServiceClients } from "../../../core/clients.js";
+import { isServiceError } from "../../../core/errors.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
@@ -18,8 +22,11 @@ export const TIMER_JOB = "states.timer";
 export class Executor {
   /** Definitions parse once per text (executions of one machine share it). */
   private readonly parsed = new Map<string, ParsedDefinition>();
+  /** Per execution, the promise of its last queued event. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
+    private readonly clients: ServiceClients,
     private readonly store: ExecutionStore,
     private readonly scheduler: Scheduler,
     private readonly clock: Clock,
@@ -32,16 +39,63 @@ export class Executor {
     });
   }
 
-  /** Runs one event through the interpreter; stores the result before it returns. */
-  async advance(e: ExecutionRecord, input: StepInput): Promise<void> {
+  /**
+   * Runs one event through the interpreter and stores the result before it returns. Events of
+   * one execution are processed one at a time, in the order they arrive.
+   */
+  advance(e: ExecutionRecord, input: StepInput): Promise<void> {
+    const previous = this.queues.get(e.arn) ?? Promise.resolve();
+    const next = previous.then(() => this.apply(e, input));
+    const settled = next.catch(() => {});
+    this.queues.set(e.arn, settled);
+    void settled.then(() => {
+      if (this.queues.get(e.arn) === settled) this.queues.delete(e.arn);
+    });
+    return next;
+  }
+
+  /** After a restart: a Task whose call was in flight is called again (at least once, as on AWS). */
+  resume(e: ExecutionRecord): void {
+    const waiting = e.snapshot.current?.waiting;
+    if (e.snapshot.status === "RUNNING" && waiting?.kind === "task") this.runTask(e, waiting.call);
+  }
+
+  private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
     const result = step(this.definition(e.definition), e.snapshot, input, this.env(e));
     e.snapshot = result.snapshot;
     if (result.snapshot.status !== "RUNNING" && e.stopDate === undefined) e.stopDate = this.clock.now();
     await this.store.save(e, result.events);
     for (const c of result.commands) {
-      await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
+      if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
+      else this.runTask(e, c.call);
     }
     if (input.kind === "stop") await this.scheduler.cancel(`states-timer:${e.arn}`).catch((err) => this.logger.warn(`states: ${String(err)}`));
+  }
+
+  /** Carries out a Task's call in the background and feeds its outcome back. */
+  private runTask(e: ExecutionRecord, call: TaskCall): void {
+    void this.callLambda(e, call)
+      .then((input) => this.advance(e, input))
+      .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+  }
+
+  private async callLambda(e: ExecutionRecord, call: TaskCall): Promise<StepInput> {
+    const lambda = this.clients.lambda;
+    if (!lambda) return { kind: "taskFailed", error: "Lambda.ServiceException", cause: "Lambda is not running on this server" };
+    try {
+      const r = await lambda.invoke({ functionName: call.functionName, accountId: e.accountId, region: e.region, payload: Buffer.from(JSON.stringify(call.payload)) });
+      const text = r.payload.toString("utf8");
+      const payload = parseJson(text);
+      if (r.functionError) {
+        // The function's own error: its errorType names the error, the whole document is the cause.
+        const type = (payload as { errorType?: unknown } | null)?.errorType;
+        return { kind: "taskFailed", error: typeof type === "string" ? type : "Lambda.Unknown", cause: text };
+      }
+      return { kind: "taskSucceeded", payload: payload as JsonValue, executedVersion: r.executedVersion, requestId: r.requestId };
+    } catch (err) {
+      if (isServiceError(err)) return { kind: "taskFailed", error: `Lambda.${err.code}`, cause: err.message };
+      throw err;
+    }
   }
 
   private definition(text: string): ParsedDefinition {
@@ -62,7 +116,17 @@ export class Executor {
       stateMachineName: e.stateMachineName,
       roleArn: e.roleArn,
       startTime: new Date(e.startDate).toISOString(),
+      region: e.region,
+      accountId: e.accountId,
       random: Math.random,
     };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }

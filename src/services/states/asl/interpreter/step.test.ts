@@ -15,6 +15,8 @@ const env = (now = T0): StepEnv => ({
   stateMachineName: "m",
   roleArn: "arn:aws:iam::000000000000:role/r",
   startTime: new Date(T0).toISOString(),
+  region: "us-east-1",
+  accountId: "000000000000",
   random: () => 0.5,
 });
 
@@ -108,4 +110,72 @@ test("stop aborts a waiting execution", () => {
   assert.equal(stopped.snapshot.status, "ABORTED");
   assert.deepEqual(stopped.events.map((e) => [e.type, e.executionAbortedEventDetails]), [["ExecutionAborted", { error: "Halt", cause: "by test" }]]);
   assert.deepEqual(step(first.parsed, stopped.snapshot, { kind: "timer" }, env(T0 + 100_000)).events, [], "a stopped execution ignores its timer");
+});
+
+const FN = "arn:aws:lambda:us-east-1:000000000000:function:work";
+
+test("Task with a function ARN: a call command, LambdaFunction* events, the result through ResultSelector and ResultPath", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, ResultSelector: { "v.$": "$.value" }, ResultPath: "$.r", End: true } } };
+  const first = start(def, { x: 1 });
+  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "arn", functionName: FN, payload: { x: 1 } } }]);
+  assert.deepEqual(types(first.events), ["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted"]);
+  assert.deepEqual(first.events[2].lambdaFunctionScheduledEventDetails, { resource: FN, input: '{"x":1}', inputDetails: { truncated: false } });
+  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", payload: { value: 42 }, executedVersion: "$LATEST", requestId: "rid" }, env());
+  assert.deepEqual(types(done.events), ["LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  assert.deepEqual(done.snapshot.output, { x: 1, r: { v: 42 } });
+});
+
+test("lambda:invoke: Task* events and the response envelope", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "work", "Payload.$": "$" }, End: true } } };
+  const first = start(def, { x: 2 });
+  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "invoke", functionName: "work", payload: { x: 2 } } }]);
+  assert.deepEqual(types(first.events).slice(2), ["TaskScheduled", "TaskStarted"]);
+  assert.deepEqual(first.events[2].taskScheduledEventDetails, { resourceType: "lambda", resource: "invoke", region: "us-east-1", parameters: '{"FunctionName":"work","Payload":{"x":2}}' });
+  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", payload: "ok", executedVersion: "$LATEST", requestId: "rid" }, env());
+  assert.deepEqual(types(done.events), ["TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  const out = done.snapshot.output as Record<string, unknown>;
+  assert.equal(out.Payload, "ok");
+  assert.equal(out.StatusCode, 200);
+  assert.equal(out.ExecutedVersion, "$LATEST");
+});
+
+test("Retry waits IntervalSeconds × BackoffRate^n on a timer and calls again; then Catch routes the error output", () => {
+  const def = {
+    StartAt: "T",
+    States: {
+      T: { Type: "Task", Resource: FN, Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 2 }], Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.err", Next: "Recover" }], End: true },
+      Recover: { Type: "Pass", End: true },
+    },
+  };
+  let r = start(def, { a: 1 });
+  let snap = r.snapshot;
+  const fail = (now: number) => step(r.parsed, snap, { kind: "taskFailed", error: "Flaky", cause: "try again" }, env(now));
+  let f = fail(T0);
+  assert.deepEqual(f.commands, [{ kind: "timer", dueAt: T0 + 2_000 }]);
+  assert.deepEqual(types(f.events), ["LambdaFunctionFailed"]);
+  assert.deepEqual(f.events[0].lambdaFunctionFailedEventDetails, { error: "Flaky", cause: "try again" });
+  snap = f.snapshot;
+  let t = step(r.parsed, snap, { kind: "timer" }, env(T0 + 2_000));
+  assert.deepEqual(types(t.events), ["LambdaFunctionScheduled", "LambdaFunctionStarted"]);
+  snap = t.snapshot;
+  f = fail(T0 + 2_000);
+  assert.deepEqual(f.commands, [{ kind: "timer", dueAt: T0 + 2_000 + 6_000 }], "the second retry waits 2 × 3 s");
+  snap = f.snapshot;
+  t = step(r.parsed, snap, { kind: "timer" }, env(T0 + 8_000));
+  snap = t.snapshot;
+  f = fail(T0 + 8_000);
+  assert.deepEqual(types(f.events), ["LambdaFunctionFailed", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"], "retries exhausted: caught");
+  assert.deepEqual(f.snapshot.output, { a: 1, err: { Error: "Flaky", Cause: "try again" } });
+  r = start(def, {});
+  snap = r.snapshot;
+  const other = step(r.parsed, snap, { kind: "taskFailed", error: "Lambda.ResourceNotFoundException", cause: "no such function" }, env());
+  assert.equal(other.snapshot.status, "SUCCEEDED", "caught at once: no retrier matches");
+});
+
+test("an uncaught Task error fails the execution with the function's error and cause", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, End: true } } };
+  const r = start(def, {});
+  const f = step(r.parsed, r.snapshot, { kind: "taskFailed", error: "Error", cause: '{"errorType":"Error","errorMessage":"boom"}' }, env());
+  assert.deepEqual([f.snapshot.status, f.snapshot.error, f.snapshot.cause], ["FAILED", "Error", '{"errorType":"Error","errorMessage":"boom"}']);
+  assert.deepEqual(types(f.events), ["LambdaFunctionFailed", "ExecutionFailed"]);
 });

@@ -1,17 +1,20 @@
 /**
  * Runs an execution from one event to the next point where it must wait (a timer) or ends.
- * JSONPath query language; Pass, Succeed, Fail, Choice and Wait states. Events and their
- * details are AWS's (GetExecutionHistory).
+ * JSONPath query language; Pass, Succeed, Fail, Choice, Wait and Task (Lambda) states, Retry
+ * and Catch. Events and their details are AWS's (GetExecutionHistory).
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
  */
 import type { ParsedDefinition, StateDefinition } from "../definition/model.js";
 import type { ContextObject } from "../jsonpath/context.js";
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, evaluatePath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
+import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, evaluatePath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
 import { chooseTransition } from "../rules/choice-eval.js";
 import { stateFailureCause } from "../rules/errors.js";
+import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
-import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult } from "./types.js";
+import type { TaskState } from "../definition/model.js";
+import { failedEvent, scheduledEvents, succeededEvent, taskCall, taskResult } from "./task-state.js";
+import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall } from "./types.js";
 
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -48,9 +51,20 @@ class Run {
         break;
       case "timer": {
         const cur = this.snap.current;
-        if (cur?.waiting?.kind !== "timer") return;
-        const state = this.def.allStates.get(cur.name)!;
-        const next = this.exit(state, cur.waiting.output);
+        if (cur?.waiting?.kind === "timer") {
+          const next = this.exit(this.def.allStates.get(cur.name)!, cur.waiting.output);
+          if (next) this.enter(next.name, next.input);
+        } else if (cur?.waiting?.kind === "retry") {
+          this.schedule(cur.waiting.call, cur.waiting.retryCounts);
+        }
+        break;
+      }
+      case "taskSucceeded":
+      case "taskFailed": {
+        const cur = this.snap.current;
+        if (cur?.waiting?.kind !== "task") return;
+        const state = this.def.allStates.get(cur.name) as TaskState;
+        const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, cur.waiting.call, input) : this.taskFailed(state, cur.waiting, input.error, input.cause);
         if (next) this.enter(next.name, next.input);
         break;
       }
@@ -119,6 +133,13 @@ class Run {
           this.commands.push({ kind: "timer", dueAt: due.value.dueAt });
           return undefined;
         }
+        case "Task": {
+          const ctx = this.dataContext(state.name);
+          const effective = applyInputPath(state.inputPath, input, ctx);
+          const params = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
+          this.schedule(taskCall(state, params), state.retry.map(() => 0));
+          return undefined;
+        }
         default:
           throw new StatesError("States.Runtime", `The ${state.type} state is not supported by Stratus yet`);
       }
@@ -143,6 +164,51 @@ class Run {
     return { name: state.next, input: output };
   }
 
+  /** Hands a Task's call to the executor and waits for its outcome. */
+  private schedule(call: TaskCall, retryCounts: number[]): void {
+    for (const [type, details] of scheduledEvents(call, this.env.region)) this.emit(type, details);
+    this.snap.current!.waiting = { kind: "task", retryCounts, call };
+    this.commands.push({ kind: "task", call });
+  }
+
+  private taskSucceeded(state: TaskState, call: TaskCall, r: { payload: JsonValue; executedVersion: string; requestId: string }): { name: string; input: JsonValue } | undefined {
+    const result = taskResult(call, r);
+    const [type, details] = succeededEvent(call, result);
+    this.emit(type, details);
+    const input = this.snap.current!.input;
+    try {
+      const ctx = this.dataContext(state.name);
+      const selected = state.resultSelector !== undefined ? applyResultSelector(state.resultSelector, result, ctx) : result;
+      return this.exit(state, applyOutputPath(state.outputPath, applyResultPath(input, selected, state.resultPath), ctx));
+    } catch (err) {
+      if (!isStatesError(err)) throw err;
+      return this.taskFailed(state, { retryCounts: state.retry.map(() => 0), call }, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause), false);
+    }
+  }
+
+  /** Retry, Catch, or fail the execution. `emitFailure`: the call itself failed (a Task event is due). */
+  private taskFailed(state: TaskState, waiting: { retryCounts: number[]; call: TaskCall }, error: string, cause: string | undefined, emitFailure = true): { name: string; input: JsonValue } | undefined {
+    if (emitFailure) {
+      const [type, details] = failedEvent(waiting.call, error, cause);
+      this.emit(type, details);
+    }
+    const decision = handleStateError({ error, cause }, state.retry, waiting.retryCounts, state.catch, this.env.random);
+    if (decision.kind === "retry") {
+      const dueAt = this.env.now + decision.delayMs;
+      this.snap.current!.waiting = { kind: "retry", dueAt, retryCounts: [...decision.counts], call: waiting.call };
+      this.commands.push({ kind: "timer", dueAt });
+      return undefined;
+    }
+    if (decision.kind === "catch") {
+      const output = applyResultPath(this.snap.current!.input, decision.errorOutput as unknown as JsonValue, decision.resultPath);
+      this.emit("TaskStateExited", { stateExitedEventDetails: { name: state.name, output: JSON.stringify(output), outputDetails: { truncated: false } } });
+      this.snap.current = undefined;
+      return { name: decision.next, input: output };
+    }
+    this.fail(decision.error, decision.cause);
+    return undefined;
+  }
+
   private finish(status: "SUCCEEDED" | "FAILED", r: { output?: JsonValue; error?: string; cause?: string }): void {
     this.snap.status = status;
     if (status === "SUCCEEDED") {
@@ -155,7 +221,7 @@ class Run {
     }
   }
 
-  private fail(error: string, cause: string): void {
+  private fail(error: string, cause: string | undefined): void {
     this.snap.current = undefined;
     this.finish("FAILED", { error, cause });
   }

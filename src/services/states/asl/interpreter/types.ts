@@ -21,7 +21,12 @@ export interface Snapshot {
     /** ISO time the state was entered ($$.State.EnteredTime). */
     enteredTime: string;
     /** What the state waits for, if anything. */
-    waiting?: { kind: "timer"; dueAt: number; output: JsonValue };
+    waiting?:
+      | { kind: "timer"; dueAt: number; output: JsonValue }
+      /** A Task's invocation in flight; `retryCounts` per retrier. */
+      | { kind: "task"; retryCounts: number[]; call: TaskCall }
+      /** A Task waiting out a retrier's interval before it runs again. */
+      | { kind: "retry"; dueAt: number; retryCounts: number[]; call: TaskCall };
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
@@ -32,8 +37,22 @@ export interface Snapshot {
   cause?: string;
 }
 
+/** A Task's call as the executor carries it out. */
+export interface TaskCall {
+  kind: "lambda";
+  /** "arn" for a plain function ARN Resource, "invoke" for arn:aws:states:::lambda:invoke. */
+  style: "arn" | "invoke";
+  functionName: string;
+  payload: JsonValue;
+}
+
 /** What happened to the execution. */
-export type StepInput = { kind: "start" } | { kind: "timer" } | { kind: "stop"; error?: string; cause?: string };
+export type StepInput =
+  | { kind: "start" }
+  | { kind: "timer" }
+  | { kind: "stop"; error?: string; cause?: string }
+  | { kind: "taskSucceeded"; payload: JsonValue; executedVersion: string; requestId: string }
+  | { kind: "taskFailed"; error: string; cause?: string };
 
 /** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
 export interface HistoryEvent {
@@ -46,7 +65,7 @@ export interface HistoryEvent {
 }
 
 /** Work for the executor. */
-export type Command = { kind: "timer"; dueAt: number };
+export type Command = { kind: "timer"; dueAt: number } | { kind: "task"; call: TaskCall };
 
 /** The world the interpreter sees: time, identity, randomness. */
 export interface StepEnv {
@@ -57,6 +76,9 @@ export interface StepEnv {
   stateMachineName: string;
   roleArn: string;
   startTime: string;
+  /** Where the execution runs (Task resources without a region or account use these). */
+  region: string;
+  accountId: string;
   random: () => number;
 }
 
