@@ -18,6 +18,7 @@ import { describeExecution } from "./operations/describe-execution.js";
 import { getExecutionHistory } from "./operations/get-execution-history.js";
 import { listExecutions } from "./operations/list-executions.js";
 import { startExecution } from "./operations/start-execution.js";
+import { startSyncExecution } from "./operations/start-sync-execution.js";
 import { stopExecution } from "./operations/stop-execution.js";
 import { StatesService } from "./states-service.js";
 
@@ -43,6 +44,7 @@ export const statesService: ServiceModule<StatesService> = {
     ListTagsForResource: listTagsForResource,
     ValidateStateMachineDefinition: validateStateMachineDefinition,
     StartExecution: startExecution,
+    StartSyncExecution: startSyncExecution,
     DescribeExecution: describeExecution,
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,

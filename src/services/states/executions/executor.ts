@@ -79,7 +79,8 @@ export class Executor {
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
   }
 
-  private async callLambda(e: ExecutionRecord, call: TaskCall): Promise<StepInput> {
+  /** A Task's call, carried out: the event that reports its outcome. */
+  async callLambda(e: { accountId: string; region: string }, call: TaskCall): Promise<StepInput> {
     const lambda = this.clients.lambda;
     if (!lambda) return { kind: "taskFailed", error: "Lambda.ServiceException", cause: "Lambda is not running on this server" };
     try {
@@ -98,7 +99,7 @@ export class Executor {
     }
   }
 
-  private definition(text: string): ParsedDefinition {
+  definition(text: string): ParsedDefinition {
     let d = this.parsed.get(text);
     if (!d) {
       d = parseDefinition(text);
@@ -107,7 +108,7 @@ export class Executor {
     return d;
   }
 
-  private env(e: ExecutionRecord): StepEnv {
+  env(e: ExecutionRecord): StepEnv {
     return {
       now: this.clock.now(),
       executionArn: e.arn,

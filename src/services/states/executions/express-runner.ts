@@ -1,0 +1,45 @@
+/**
+ * Express executions run in memory, start to finish, through the same interpreter: timers wait
+ * on the clock, Task calls go out as for Standard executions. At most five minutes (on the
+ * clock); nothing is stored, as AWS keeps no history for Express executions.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
+ */
+import type { Clock } from "../../../core/clock.js";
+import { step } from "../asl/interpreter/step.js";
+import type { StepInput } from "../asl/interpreter/types.js";
+import type { Executor } from "./executor.js";
+import type { ExecutionRecord } from "./types.js";
+
+export const EXPRESS_LIMIT_MS = 5 * 60_000;
+
+export interface ExpressOutcome {
+  status: "SUCCEEDED" | "FAILED" | "TIMED_OUT";
+  stopDate: number;
+}
+
+export async function runExpress(e: ExecutionRecord, executor: Executor, clock: Clock): Promise<ExpressOutcome> {
+  const def = executor.definition(e.definition);
+  const deadline = e.startDate + EXPRESS_LIMIT_MS;
+  let input: StepInput = { kind: "start" };
+  for (;;) {
+    const result = step(def, e.snapshot, input, executor.env(e));
+    e.snapshot = result.snapshot;
+    const status = e.snapshot.status;
+    if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
+    const command = result.commands[0];
+    if (!command) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
+    if (command.kind === "task") {
+      input = await executor.callLambda(e, command.call);
+    } else {
+      const at = Math.min(command.dueAt, deadline);
+      await new Promise<void>((resolve) => clock.setTimer(at, resolve));
+      input = { kind: "timer" };
+    }
+    if (clock.now() >= deadline) {
+      e.snapshot.status = "TIMED_OUT";
+      e.snapshot.error = "States.Timeout";
+      e.snapshot.cause = undefined;
+      return { status: "TIMED_OUT", stopDate: clock.now() };
+    }
+  }
+}

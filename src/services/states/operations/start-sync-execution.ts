@@ -1,0 +1,53 @@
+/**
+ * StartSyncExecution (Express): runs the execution and answers with its outcome.
+ * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
+ * The SDKs send it to a `sync-` host; against a local endpoint turn that off with the client
+ * option `disableHostPrefix: true` (README).
+ */
+import { newUuid } from "../../../core/ids.js";
+import type { RequestContext } from "../../../core/service.js";
+import { newSnapshot } from "../asl/interpreter/step.js";
+import type { JsonValue } from "../asl/jsonpath/json.js";
+import { StatesErrors } from "../errors.js";
+import { executionInput, executionName } from "../executions/execution-input.js";
+import { runExpress } from "../executions/express-runner.js";
+import type { ExecutionRecord } from "../executions/types.js";
+import type { StatesService } from "../states-service.js";
+
+export async function startSyncExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
+  const machine = sfn.stateMachine(input.stateMachineArn, ctx);
+  if (machine.type !== "EXPRESS") throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+  const name = executionName(input.name);
+  const { text, value } = executionInput(input.input);
+  const e: ExecutionRecord = {
+    arn: `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`,
+    stateMachineArn: machine.arn,
+    stateMachineName: machine.name,
+    accountId: ctx.accountId,
+    region: ctx.region,
+    name,
+    definition: machine.definition,
+    roleArn: machine.roleArn,
+    startDate: ctx.clock.now(),
+    input: text,
+    snapshot: newSnapshot(value as JsonValue),
+  };
+  const outcome = await runExpress(e, sfn.executor, ctx.clock);
+  const s = e.snapshot;
+  const billedMs = Math.max(100, Math.ceil((outcome.stopDate - e.startDate) / 100) * 100);
+  return {
+    executionArn: e.arn,
+    stateMachineArn: machine.arn,
+    name,
+    startDate: new Date(e.startDate),
+    stopDate: new Date(outcome.stopDate),
+    status: outcome.status,
+    error: s.error,
+    cause: s.cause,
+    input: text,
+    inputDetails: { included: true },
+    output: outcome.status === "SUCCEEDED" ? JSON.stringify(s.output ?? null) : undefined,
+    outputDetails: outcome.status === "SUCCEEDED" ? { included: true } : undefined,
+    billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: billedMs },
+  };
+}
