@@ -179,3 +179,69 @@ test("an uncaught Task error fails the execution with the function's error and c
   assert.deepEqual([f.snapshot.status, f.snapshot.error, f.snapshot.cause], ["FAILED", "Error", '{"errorType":"Error","errorMessage":"boom"}']);
   assert.deepEqual(types(f.events), ["LambdaFunctionFailed", "ExecutionFailed"]);
 });
+
+test("Parallel runs every branch on the same input; the result is their outputs in order, with AWS's events", () => {
+  const { snapshot, events } = start(
+    {
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          ResultPath: "$.results",
+          Branches: [
+            { StartAt: "A", States: { A: { Type: "Pass", Parameters: { "double.$": "States.MathAdd($.n, $.n)" }, End: true } } },
+            { StartAt: "B", States: { B: { Type: "Choice", Choices: [{ Variable: "$.n", NumericGreaterThan: 1, Next: "Big" }], Default: "Small" }, Big: { Type: "Pass", Result: "big", End: true }, Small: { Type: "Succeed" } } },
+          ],
+          End: true,
+        },
+      },
+    },
+    { n: 4 },
+  );
+  assert.equal(snapshot.status, "SUCCEEDED");
+  assert.deepEqual(snapshot.output, { n: 4, results: [{ double: 8 }, "big"] });
+  assert.deepEqual(types(events), [
+    "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted",
+    "PassStateEntered", "PassStateExited",
+    "ChoiceStateEntered", "ChoiceStateExited", "PassStateEntered", "PassStateExited",
+    "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded",
+  ]);
+});
+
+test("inline Map: ItemsPath, ItemSelector with $$.Map.Item, one iteration per item; a failing iteration is caught", () => {
+  const def = {
+    StartAt: "Each",
+    States: {
+      Each: {
+        Type: "Map",
+        ItemsPath: "$.items",
+        ItemSelector: { "value.$": "$$.Map.Item.Value", "index.$": "$$.Map.Item.Index", "tax.$": "$.tax" },
+        ItemProcessor: { ProcessorConfig: { Mode: "INLINE" }, StartAt: "Check", States: { Check: { Type: "Choice", Choices: [{ Variable: "$.value", NumericLessThan: 0, Next: "Bad" }], Default: "Ok" }, Bad: { Type: "Fail", Error: "Negative", Cause: "no" }, Ok: { Type: "Pass", End: true } } },
+        Catch: [{ ErrorEquals: ["Negative"], ResultPath: "$.error", Next: "Caught" }],
+        End: true,
+      },
+      Caught: { Type: "Pass", End: true },
+    },
+  };
+  const ok = start(def, { items: [10, 20], tax: 0.2 });
+  assert.deepEqual(ok.snapshot.output, [{ value: 10, index: 0, tax: 0.2 }, { value: 20, index: 1, tax: 0.2 }]);
+  const t = types(ok.events);
+  assert.deepEqual(t.slice(0, 4), ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapIterationStarted"]);
+  assert.deepEqual(ok.events[2].mapStateStartedEventDetails, { length: 2 });
+  assert.deepEqual(ok.events[3].mapIterationStartedEventDetails, { name: "Each", index: 0 });
+  assert.deepEqual(t.slice(-4), ["MapIterationSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"]);
+  const caught = start(def, { items: [1, -1, 2], tax: 0 });
+  assert.equal(caught.snapshot.status, "SUCCEEDED");
+  assert.deepEqual((caught.snapshot.output as { error: unknown }).error, { Error: "Negative", Cause: "no" });
+  assert.ok(types(caught.events).includes("MapIterationFailed"));
+  assert.ok(types(caught.events).includes("MapStateFailed"));
+  const notArray = start(def, { items: "nope" });
+  assert.equal(notArray.snapshot.error, "States.Runtime");
+});
+
+test("a Wait inside a branch is reported as not supported yet, not run wrongly", () => {
+  const r = start({ StartAt: "P", States: { P: { Type: "Parallel", Branches: [{ StartAt: "W", States: { W: { Type: "Wait", Seconds: 1, End: true } } }], End: true } } }, {});
+  assert.equal(r.snapshot.status, "FAILED");
+  assert.equal(r.snapshot.error, "States.Runtime");
+  assert.match(r.snapshot.cause!, /Wait states inside Parallel or Map are not supported by Stratus yet/);
+});

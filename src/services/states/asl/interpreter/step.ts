@@ -1,18 +1,19 @@
 /**
  * Runs an execution from one event to the next point where it must wait (a timer) or ends.
- * JSONPath query language; Pass, Succeed, Fail, Choice, Wait and Task (Lambda) states, Retry
- * and Catch. Events and their details are AWS's (GetExecutionHistory).
+ * JSONPath query language; Pass, Succeed, Fail, Choice, Wait, Task (Lambda), Parallel and inline
+ * Map states (branches.ts), Retry and Catch. Events and their details are AWS's (GetExecutionHistory).
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
  */
 import type { ParsedDefinition, StateDefinition } from "../definition/model.js";
 import type { ContextObject } from "../jsonpath/context.js";
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, evaluatePath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
-import { chooseTransition } from "../rules/choice-eval.js";
+import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
 import { stateFailureCause } from "../rules/errors.js";
 import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
-import type { TaskState } from "../definition/model.js";
+import type { MapState, ParallelState, TaskState } from "../definition/model.js";
+import { runMap, runParallel, type BranchHost } from "./branches.js";
+import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from "./simple-states.js";
 import { failedEvent, scheduledEvents, succeededEvent, taskCall, taskResult } from "./task-state.js";
 import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall } from "./types.js";
 
@@ -29,7 +30,7 @@ export function step(def: ParsedDefinition, prior: Snapshot, input: StepInput, e
   return { snapshot: run.snap, events: run.events, commands: run.commands };
 }
 
-class Run {
+class Run implements BranchHost {
   readonly events: HistoryEvent[] = [];
   readonly commands: Command[] = [];
   private readonly iso: string;
@@ -55,7 +56,14 @@ class Run {
           const next = this.exit(this.def.allStates.get(cur.name)!, cur.waiting.output);
           if (next) this.enter(next.name, next.input);
         } else if (cur?.waiting?.kind === "retry") {
-          this.schedule(cur.waiting.call, cur.waiting.retryCounts);
+          const w = cur.waiting;
+          const state = this.def.allStates.get(cur.name)!;
+          cur.waiting = undefined;
+          if (w.call) this.schedule(w.call, w.retryCounts);
+          else if (state.type === "Parallel" || state.type === "Map") {
+            const next = this.runBranchesSafely(state, cur.input, w.retryCounts);
+            if (next) this.enter(next.name, next.input);
+          }
         }
         break;
       }
@@ -95,38 +103,28 @@ class Run {
     this.snap.current = { name: state.name, input, enteredEventId: entered, enteredTime: this.iso };
     try {
       switch (state.type) {
-        case "Pass": {
-          const ctx = this.dataContext(state.name);
-          const effective = applyInputPath(state.inputPath, input, ctx);
-          const result = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : (state.result ?? effective);
-          return this.exit(state, applyOutputPath(state.outputPath, applyResultPath(input, result, state.resultPath), ctx));
-        }
-        case "Succeed": {
-          const ctx = this.dataContext(state.name);
-          return this.exit(state, applyOutputPath(state.outputPath, applyInputPath(state.inputPath, input, ctx), ctx));
-        }
+        case "Pass":
+          return this.exit(state, passOutput(state, input, this.dataContext(state.name)));
+        case "Succeed":
+          return this.exit(state, succeedOutput(state, input, this.dataContext(state.name)));
         case "Fail": {
-          const error = this.dynamicString(state.error, input, state.name);
-          const cause = this.dynamicString(state.cause, input, state.name);
-          this.snap.current = undefined;
-          this.finish("FAILED", { error, cause });
+          const { error, cause } = failOutcome(state, input, this.dataContext(state.name));
+          this.fail(error ?? "", cause);
           return undefined;
         }
         case "Choice": {
-          if (state.choices.language !== "JSONPath") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
-          const ctx = this.dataContext(state.name);
-          const effective = applyInputPath(state.inputPath, input, ctx);
-          const outcome = chooseTransition(state.choices.rules, (path) => read(path, effective, ctx));
-          if (!outcome.ok) throw new StatesError(outcome.failure.error, outcome.failure.cause ?? "");
-          const output = applyOutputPath(state.outputPath, effective, ctx);
+          const { next, output } = choiceOutcome(state, input, this.dataContext(state.name));
           this.emit("ChoiceStateExited", { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
-          return { name: outcome.value.next, input: output };
+          return { name: next, input: output };
         }
+        case "Parallel":
+        case "Map":
+          return this.runBranches(state, input, state.retry.map(() => 0));
         case "Wait": {
           if (state.wait.language !== "JSONPath") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
           const ctx = this.dataContext(state.name);
           const effective = applyInputPath(state.inputPath, input, ctx);
-          const due = computeWaitDue(state.wait.timing, (path) => read(path, effective, ctx), this.env.now);
+          const due = computeWaitDue(state.wait.timing, (path) => readPath(path, effective, ctx), this.env.now);
           if (!due.ok) throw new StatesError(due.failure.error, due.failure.cause ?? "");
           const output = applyOutputPath(state.outputPath, effective, ctx);
           this.snap.current.waiting = { kind: "timer", dueAt: due.value.dueAt, output };
@@ -140,12 +138,10 @@ class Run {
           this.schedule(taskCall(state, params), state.retry.map(() => 0));
           return undefined;
         }
-        default:
-          throw new StatesError("States.Runtime", `The ${state.type} state is not supported by Stratus yet`);
       }
     } catch (err) {
       if (!isStatesError(err)) throw err;
-      // Pass, Choice, Wait, Succeed and Fail have no Retry or Catch: the execution fails.
+      // A path or template that fails in a state's own processing is not retried or caught.
       this.snap.current = undefined;
       this.finish("FAILED", { error: err.error, cause: stateFailureCause(state.name, entered, err.cause) });
       return undefined;
@@ -162,6 +158,37 @@ class Run {
     }
     if (state.next === undefined) throw new Error(`state ${state.name} has neither Next nor End`);
     return { name: state.next, input: output };
+  }
+
+  private runBranchesSafely(state: ParallelState | MapState, input: JsonValue, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
+    try {
+      return this.runBranches(state, input, retryCounts);
+    } catch (err) {
+      if (!isStatesError(err)) throw err;
+      this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
+      return undefined;
+    }
+  }
+
+  /** Parallel and Map: their branches run now; a failure is retried (on a timer), caught or fatal. */
+  private runBranches(state: ParallelState | MapState, input: JsonValue, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
+    const r = state.type === "Parallel" ? runParallel(this, state, input) : runMap(this, state, input);
+    if (r.ok) return this.exit(state, r.output);
+    const decision = handleStateError({ error: r.error, cause: r.cause }, state.retry, retryCounts, state.catch, this.env.random);
+    if (decision.kind === "retry") {
+      const dueAt = this.env.now + decision.delayMs;
+      this.snap.current!.waiting = { kind: "retry", dueAt, retryCounts: [...decision.counts] };
+      this.commands.push({ kind: "timer", dueAt });
+      return undefined;
+    }
+    if (decision.kind === "catch") {
+      const output = applyResultPath(input, decision.errorOutput as unknown as JsonValue, decision.resultPath);
+      this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
+      this.snap.current = undefined;
+      return { name: decision.next, input: output };
+    }
+    this.fail(decision.error, decision.cause);
+    return undefined;
   }
 
   /** Hands a Task's call to the executor and waits for its outcome. */
@@ -226,37 +253,25 @@ class Run {
     this.finish("FAILED", { error, cause });
   }
 
-  private dynamicString(d: { kind: "value"; value: string } | { kind: "path"; path: string } | { kind: "jsonata"; expression: string } | undefined, input: JsonValue, stateName: string): string | undefined {
-    if (!d) return undefined;
-    if (d.kind === "value") return d.value;
-    if (d.kind === "jsonata") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
-    const value = evaluatePath(d.path, input, this.dataContext(stateName));
-    return typeof value === "string" ? value : JSON.stringify(value);
-  }
-
-  private dataContext(stateName: string): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
     const e = this.env;
     const context: ContextObject = {
       Execution: { Id: e.executionArn, Input: this.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
       State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: 0 },
       StateMachine: { Id: e.stateMachineArn, Name: e.stateMachineName },
+      ...(mapItem ? { Map: { Item: mapItem } } : {}),
     };
     return { context, variables: this.snap.variables, random: e.random };
   }
 
-  private emit(type: string, details: Record<string, unknown>): number {
+  random(): number {
+    return this.env.random();
+  }
+
+  emit(type: string, details: Record<string, unknown>): number {
     const id = ++this.snap.lastEventId;
     this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...details });
     return id;
-  }
-}
-
-function read(path: string, input: JsonValue, ctx: Parameters<typeof evaluatePath>[2]): { found: true; value: unknown } | { found: false } {
-  try {
-    return { found: true, value: evaluatePath(path, input, ctx) };
-  } catch (err) {
-    if (isStatesError(err)) return { found: false };
-    throw err;
   }
 }
 

@@ -25,8 +25,8 @@ export interface Snapshot {
       | { kind: "timer"; dueAt: number; output: JsonValue }
       /** A Task's invocation in flight; `retryCounts` per retrier. */
       | { kind: "task"; retryCounts: number[]; call: TaskCall }
-      /** A Task waiting out a retrier's interval before it runs again. */
-      | { kind: "retry"; dueAt: number; retryCounts: number[]; call: TaskCall };
+      /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
+      | { kind: "retry"; dueAt: number; retryCounts: number[]; call?: TaskCall };
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
