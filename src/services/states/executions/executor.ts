@@ -2,7 +2,8 @@
  * Carries out executions (DESIGN §7): feeds events to the pure interpreter, stores the history
  * it emits with the new snapshot, and carries out its commands: timers become durable scheduler
  * jobs (a waiting Standard execution survives a restart and resumes on time, on the clock);
- * Task calls go to Lambda through its in-process client, their outcomes fed back as events.
+ * Task calls go out through the services' in-process clients (task-runner.ts), their outcomes
+ * fed back as events.
  */
 import type { Clock } from "../../../core/clock.js";
 import type { Logger } from "../../../core/logger.js";
@@ -10,9 +11,8 @@ import type { Scheduler } from "../../../core/scheduler.js";
 import type { ParsedDefinition } from "../asl/definition/model.js";
 import { step } from "../asl/interpreter/step.js";
 import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
-import type { JsonValue } from "../asl/jsonpath/json.js";
 import type { ServiceClients } from "../../../core/clients.js";
-import { isServiceError } from "../../../core/errors.js";
+import { runTask, type Where } from "./task-runner.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
@@ -74,29 +74,14 @@ export class Executor {
 
   /** Carries out a Task's call in the background and feeds its outcome back. */
   private runTask(e: ExecutionRecord, call: TaskCall): void {
-    void this.callLambda(e, call)
+    void this.callTask(e, call)
       .then((input) => this.advance(e, input))
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
   }
 
   /** A Task's call, carried out: the event that reports its outcome. */
-  async callLambda(e: { accountId: string; region: string }, call: TaskCall): Promise<StepInput> {
-    const lambda = this.clients.lambda;
-    if (!lambda) return { kind: "taskFailed", error: "Lambda.ServiceException", cause: "Lambda is not running on this server" };
-    try {
-      const r = await lambda.invoke({ functionName: call.functionName, accountId: e.accountId, region: e.region, payload: Buffer.from(JSON.stringify(call.payload)) });
-      const text = r.payload.toString("utf8");
-      const payload = parseJson(text);
-      if (r.functionError) {
-        // The function's own error: its errorType names the error, the whole document is the cause.
-        const type = (payload as { errorType?: unknown } | null)?.errorType;
-        return { kind: "taskFailed", error: typeof type === "string" ? type : "Lambda.Unknown", cause: text };
-      }
-      return { kind: "taskSucceeded", payload: payload as JsonValue, executedVersion: r.executedVersion, requestId: r.requestId };
-    } catch (err) {
-      if (isServiceError(err)) return { kind: "taskFailed", error: `Lambda.${err.code}`, cause: err.message };
-      throw err;
-    }
+  callTask(e: Where, call: TaskCall): Promise<StepInput> {
+    return runTask(this.clients, e, call);
   }
 
   definition(text: string): ParsedDefinition {
@@ -124,10 +109,3 @@ export class Executor {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

@@ -29,7 +29,7 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
     const command = result.commands[0];
     if (!command) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
     if (command.kind === "task") {
-      input = await executor.callLambda(e, command.call);
+      input = await executor.callTask(e, command.call);
     } else {
       const at = Math.min(command.dueAt, deadline);
       await new Promise<void>((resolve) => clock.setTimer(at, resolve));

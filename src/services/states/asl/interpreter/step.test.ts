@@ -4,7 +4,8 @@ import { validateDefinition } from "../definition/index.js";
 import type { ParsedDefinition } from "../definition/model.js";
 import type { JsonValue } from "../jsonpath/json.js";
 import { newSnapshot, step } from "./step.js";
-import type { HistoryEvent, Snapshot, StepEnv } from "./types.js";
+import { taskResult } from "./task-state.js";
+import type { HistoryEvent, Snapshot, StepEnv, TaskCall } from "./types.js";
 
 const T0 = Date.UTC(2026, 0, 1);
 const env = (now = T0): StepEnv => ({
@@ -120,7 +121,7 @@ test("Task with a function ARN: a call command, LambdaFunction* events, the resu
   assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "arn", functionName: FN, payload: { x: 1 } } }]);
   assert.deepEqual(types(first.events), ["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted"]);
   assert.deepEqual(first.events[2].lambdaFunctionScheduledEventDetails, { resource: FN, input: '{"x":1}', inputDetails: { truncated: false } });
-  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", payload: { value: 42 }, executedVersion: "$LATEST", requestId: "rid" }, env());
+  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: { value: 42 } }, env());
   assert.deepEqual(types(done.events), ["LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
   assert.deepEqual(done.snapshot.output, { x: 1, r: { v: 42 } });
 });
@@ -131,7 +132,9 @@ test("lambda:invoke: Task* events and the response envelope", () => {
   assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "invoke", functionName: "work", payload: { x: 2 } } }]);
   assert.deepEqual(types(first.events).slice(2), ["TaskScheduled", "TaskStarted"]);
   assert.deepEqual(first.events[2].taskScheduledEventDetails, { resourceType: "lambda", resource: "invoke", region: "us-east-1", parameters: '{"FunctionName":"work","Payload":{"x":2}}' });
-  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", payload: "ok", executedVersion: "$LATEST", requestId: "rid" }, env());
+  const call = first.snapshot.current!.waiting!.kind === "task" ? first.snapshot.current!.waiting!.call : undefined;
+  assert.equal(call?.kind, "lambda");
+  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: taskResult(call as Extract<TaskCall, { kind: "lambda" }>, { payload: "ok", executedVersion: "$LATEST", requestId: "rid" }) }, env());
   assert.deepEqual(types(done.events), ["TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
   const out = done.snapshot.output as Record<string, unknown>;
   assert.equal(out.Payload, "ok");

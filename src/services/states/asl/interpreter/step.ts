@@ -14,7 +14,7 @@ import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
 import { runMap, runParallel, type BranchHost } from "./branches.js";
 import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from "./simple-states.js";
-import { failedEvent, scheduledEvents, succeededEvent, taskCall, taskResult } from "./task-state.js";
+import { failedEvent, scheduledEvents, succeededEvent, taskCall } from "./task-state.js";
 import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall } from "./types.js";
 
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
@@ -72,7 +72,7 @@ class Run implements BranchHost {
         const cur = this.snap.current;
         if (cur?.waiting?.kind !== "task") return;
         const state = this.def.allStates.get(cur.name) as TaskState;
-        const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, cur.waiting.call, input) : this.taskFailed(state, cur.waiting, input.error, input.cause);
+        const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, cur.waiting.call, input.output) : this.taskFailed(state, cur.waiting, input.error, input.cause);
         if (next) this.enter(next.name, next.input);
         break;
       }
@@ -198,8 +198,7 @@ class Run implements BranchHost {
     this.commands.push({ kind: "task", call });
   }
 
-  private taskSucceeded(state: TaskState, call: TaskCall, r: { payload: JsonValue; executedVersion: string; requestId: string }): { name: string; input: JsonValue } | undefined {
-    const result = taskResult(call, r);
+  private taskSucceeded(state: TaskState, call: TaskCall, result: JsonValue): { name: string; input: JsonValue } | undefined {
     const [type, details] = succeededEvent(call, result);
     this.emit(type, details);
     const input = this.snap.current!.input;

@@ -1,8 +1,11 @@
 /**
- * Task states that invoke Lambda: by function ARN (history shows LambdaFunction* events, the
- * output is the function's result) or through `arn:aws:states:::lambda:invoke` (Task* events,
- * the output is the invoke response envelope). Other resources are not emulated yet.
+ * Task resources Stratus runs: Lambda by function ARN (history shows LambdaFunction* events,
+ * the output is the function's result) or through `arn:aws:states:::lambda:invoke` (Task*
+ * events, the output is the invoke response envelope), and the request-response integrations
+ * `arn:aws:states:::sqs:sendMessage` and `arn:aws:states:::sns:publish`.
  * https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
+ * https://docs.aws.amazon.com/step-functions/latest/dg/connect-sqs.html
+ * https://docs.aws.amazon.com/step-functions/latest/dg/connect-sns.html
  */
 import type { TaskState } from "../definition/model.js";
 import { StatesError, type JsonObject, type JsonValue } from "../jsonpath/index.js";
@@ -17,11 +20,21 @@ export function taskCall(state: TaskState, params: JsonValue): TaskCall {
     if (typeof p.FunctionName !== "string") throw new StatesError("States.Runtime", "The Parameters of a lambda:invoke task must name a FunctionName");
     return { kind: "lambda", style: "invoke", functionName: p.FunctionName, payload: p.Payload ?? {} };
   }
+  if (r.kind === "integration" && r.pattern === "request" && ((r.service === "sqs" && r.action === "sendMessage") || (r.service === "sns" && r.action === "publish"))) {
+    if (typeof params !== "object" || params === null || Array.isArray(params)) throw new StatesError("States.Runtime", `The Parameters of a ${r.service}:${r.action} task must be an object`);
+    return { kind: "integration", service: r.service, action: r.action, parameters: params as { [key: string]: JsonValue } };
+  }
   throw new StatesError("States.Runtime", `The resource ${r.arn} is not supported by Stratus yet`);
 }
 
 /** History event names and details for each step of a call. */
 export function scheduledEvents(call: TaskCall, region: string): Array<[string, Record<string, unknown>]> {
+  if (call.kind === "integration") {
+    return [
+      ["TaskScheduled", { taskScheduledEventDetails: { resourceType: call.service, resource: call.action, region, parameters: JSON.stringify(call.parameters) } }],
+      ["TaskStarted", { taskStartedEventDetails: { resourceType: call.service, resource: call.action } }],
+    ];
+  }
   if (call.style === "arn") {
     return [
       ["LambdaFunctionScheduled", { lambdaFunctionScheduledEventDetails: { resource: call.functionName, input: JSON.stringify(call.payload), inputDetails: { truncated: false } } }],
@@ -37,24 +50,35 @@ export function scheduledEvents(call: TaskCall, region: string): Array<[string, 
 
 export function succeededEvent(call: TaskCall, output: JsonValue): [string, Record<string, unknown>] {
   const text = JSON.stringify(output);
-  return call.style === "arn"
-    ? ["LambdaFunctionSucceeded", { lambdaFunctionSucceededEventDetails: { output: text, outputDetails: { truncated: false } } }]
-    : ["TaskSucceeded", { taskSucceededEventDetails: { resourceType: "lambda", resource: "invoke", output: text, outputDetails: { truncated: false } } }];
+  if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionSucceeded", { lambdaFunctionSucceededEventDetails: { output: text, outputDetails: { truncated: false } } }];
+  return ["TaskSucceeded", { taskSucceededEventDetails: { ...resourceOf(call), output: text, outputDetails: { truncated: false } } }];
 }
 
 export function failedEvent(call: TaskCall, error: string, cause: string | undefined): [string, Record<string, unknown>] {
   const details = cause === undefined ? { error } : { error, cause };
-  return call.style === "arn" ? ["LambdaFunctionFailed", { lambdaFunctionFailedEventDetails: details }] : ["TaskFailed", { taskFailedEventDetails: { resourceType: "lambda", resource: "invoke", ...details } }];
+  if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionFailed", { lambdaFunctionFailedEventDetails: details }];
+  return ["TaskFailed", { taskFailedEventDetails: { ...resourceOf(call), ...details } }];
 }
 
-/** The task's result: the function's output, or lambda:invoke's response envelope. */
-export function taskResult(call: TaskCall, r: { payload: JsonValue; executedVersion: string; requestId: string }): JsonValue {
+function resourceOf(call: TaskCall): { resourceType: string; resource: string } {
+  return call.kind === "integration" ? { resourceType: call.service, resource: call.action } : { resourceType: "lambda", resource: "invoke" };
+}
+
+/** The metadata AWS's integrations add to a response (Java SDK style). */
+export function sdkMetadata(requestId: string, headers: Record<string, string> = {}): { SdkHttpMetadata: JsonValue; SdkResponseMetadata: JsonValue } {
+  return {
+    SdkHttpMetadata: { AllHttpHeaders: Object.fromEntries(Object.entries({ "x-amzn-RequestId": requestId, ...headers }).map(([k, v]) => [k, [v]])), HttpHeaders: { "x-amzn-RequestId": requestId, ...headers }, HttpStatusCode: 200 },
+    SdkResponseMetadata: { RequestId: requestId },
+  };
+}
+
+/** A Lambda task's result: the function's output, or lambda:invoke's response envelope. */
+export function taskResult(call: Extract<TaskCall, { kind: "lambda" }>, r: { payload: JsonValue; executedVersion: string; requestId: string }): JsonValue {
   if (call.style === "arn") return r.payload;
   return {
     ExecutedVersion: r.executedVersion,
     Payload: r.payload,
-    SdkHttpMetadata: { HttpHeaders: { "Content-Type": "application/json", "X-Amz-Executed-Version": r.executedVersion, "x-amzn-RequestId": r.requestId }, HttpStatusCode: 200 },
-    SdkResponseMetadata: { RequestId: r.requestId },
+    ...sdkMetadata(r.requestId, { "Content-Type": "application/json", "X-Amz-Executed-Version": r.executedVersion }),
     StatusCode: 200,
   };
 }

@@ -38,20 +38,24 @@ export interface Snapshot {
 }
 
 /** A Task's call as the executor carries it out. */
-export interface TaskCall {
-  kind: "lambda";
-  /** "arn" for a plain function ARN Resource, "invoke" for arn:aws:states:::lambda:invoke. */
-  style: "arn" | "invoke";
-  functionName: string;
-  payload: JsonValue;
-}
+export type TaskCall =
+  | {
+      kind: "lambda";
+      /** "arn" for a plain function ARN Resource, "invoke" for arn:aws:states:::lambda:invoke. */
+      style: "arn" | "invoke";
+      functionName: string;
+      payload: JsonValue;
+    }
+  /** An optimized service integration (`arn:aws:states:::sqs:sendMessage`, `…:sns:publish`). */
+  | { kind: "integration"; service: "sqs" | "sns"; action: "sendMessage" | "publish"; parameters: { [key: string]: JsonValue } };
 
 /** What happened to the execution. */
 export type StepInput =
   | { kind: "start" }
   | { kind: "timer" }
   | { kind: "stop"; error?: string; cause?: string }
-  | { kind: "taskSucceeded"; payload: JsonValue; executedVersion: string; requestId: string }
+  /** `output`: the task's result (for lambda:invoke, the response envelope: see taskResult). */
+  | { kind: "taskSucceeded"; output: JsonValue }
   | { kind: "taskFailed"; error: string; cause?: string };
 
 /** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
