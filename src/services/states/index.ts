@@ -20,6 +20,7 @@ import { listExecutions } from "./operations/list-executions.js";
 import { startExecution } from "./operations/start-execution.js";
 import { startSyncExecution } from "./operations/start-sync-execution.js";
 import { stopExecution } from "./operations/stop-execution.js";
+import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from "./operations/task-callbacks.js";
 import { StatesService } from "./states-service.js";
 
 export const statesService: ServiceModule<StatesService> = {
@@ -49,5 +50,8 @@ export const statesService: ServiceModule<StatesService> = {
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,
+    SendTaskSuccess: sendTaskSuccess,
+    SendTaskFailure: sendTaskFailure,
+    SendTaskHeartbeat: sendTaskHeartbeat,
   },
 };

@@ -13,6 +13,7 @@ import { step } from "../asl/interpreter/step.js";
 import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { runTask, type Where } from "./task-runner.js";
+import { newTaskToken } from "./task-token.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
@@ -54,10 +55,13 @@ export class Executor {
     return next;
   }
 
-  /** After a restart: a Task whose call was in flight is called again (at least once, as on AWS). */
+  /**
+   * After a restart: a Task whose call was in flight is called again (at least once, as on
+   * AWS); one that already submitted its call keeps waiting for its token.
+   */
   resume(e: ExecutionRecord): void {
     const waiting = e.snapshot.current?.waiting;
-    if (e.snapshot.status === "RUNNING" && waiting?.kind === "task") this.runTask(e, waiting.call);
+    if (e.snapshot.status === "RUNNING" && waiting?.kind === "task" && !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
   }
 
   private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
@@ -67,15 +71,15 @@ export class Executor {
     await this.store.save(e, result.events);
     for (const c of result.commands) {
       if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
-      else this.runTask(e, c.call);
+      else this.runTask(e, c.call, c.callId);
     }
     if (input.kind === "stop") await this.scheduler.cancel(`states-timer:${e.arn}`).catch((err) => this.logger.warn(`states: ${String(err)}`));
   }
 
   /** Carries out a Task's call in the background and feeds its outcome back. */
-  private runTask(e: ExecutionRecord, call: TaskCall): void {
+  private runTask(e: ExecutionRecord, call: TaskCall, callId: number): void {
     void this.callTask(e, call)
-      .then((input) => this.advance(e, input))
+      .then((input) => this.advance(e, { ...input, callId } as StepInput))
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
   }
 
@@ -105,6 +109,7 @@ export class Executor {
       region: e.region,
       accountId: e.accountId,
       random: Math.random,
+      newToken: () => newTaskToken(e.arn),
     };
   }
 }

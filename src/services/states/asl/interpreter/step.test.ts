@@ -19,6 +19,7 @@ const env = (now = T0): StepEnv => ({
   region: "us-east-1",
   accountId: "000000000000",
   random: () => 0.5,
+  newToken: () => "token-1",
 });
 
 function parse(def: object): ParsedDefinition {
@@ -118,7 +119,7 @@ const FN = "arn:aws:lambda:us-east-1:000000000000:function:work";
 test("Task with a function ARN: a call command, LambdaFunction* events, the result through ResultSelector and ResultPath", () => {
   const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, ResultSelector: { "v.$": "$.value" }, ResultPath: "$.r", End: true } } };
   const first = start(def, { x: 1 });
-  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "arn", functionName: FN, payload: { x: 1 } } }]);
+  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "arn", functionName: FN, payload: { x: 1 } }, callId: 3 }]);
   assert.deepEqual(types(first.events), ["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted"]);
   assert.deepEqual(first.events[2].lambdaFunctionScheduledEventDetails, { resource: FN, input: '{"x":1}', inputDetails: { truncated: false } });
   const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: { value: 42 } }, env());
@@ -129,7 +130,7 @@ test("Task with a function ARN: a call command, LambdaFunction* events, the resu
 test("lambda:invoke: Task* events and the response envelope", () => {
   const def = { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "work", "Payload.$": "$" }, End: true } } };
   const first = start(def, { x: 2 });
-  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "invoke", functionName: "work", payload: { x: 2 } } }]);
+  assert.deepEqual(first.commands, [{ kind: "task", call: { kind: "lambda", style: "invoke", functionName: "work", payload: { x: 2 } }, callId: 3 }]);
   assert.deepEqual(types(first.events).slice(2), ["TaskScheduled", "TaskStarted"]);
   assert.deepEqual(first.events[2].taskScheduledEventDetails, { resourceType: "lambda", resource: "invoke", region: "us-east-1", parameters: '{"FunctionName":"work","Payload":{"x":2}}' });
   const call = first.snapshot.current!.waiting!.kind === "task" ? first.snapshot.current!.waiting!.call : undefined;
@@ -247,4 +248,21 @@ test("a Wait inside a branch is reported as not supported yet, not run wrongly",
   assert.equal(r.snapshot.status, "FAILED");
   assert.equal(r.snapshot.error, "States.Runtime");
   assert.match(r.snapshot.cause!, /Wait states inside Parallel or Map are not supported by Stratus yet/);
+});
+
+test(".waitForTaskToken: the token is in $$.Task.Token, TaskSubmitted after the call, TaskSucceeded with the callback's output", () => {
+  const def = { StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { QueueUrl: "http://localhost/000000000000/q", MessageBody: { "token.$": "$$.Task.Token" } }, ResultPath: "$.answer", End: true } } };
+  const first = start(def, { q: 1 });
+  const cmd = first.commands[0] as { call: { parameters: { MessageBody: { token: string } }; token: string }; callId: number };
+  assert.equal(cmd.call.parameters.MessageBody.token, "token-1");
+  assert.equal(cmd.call.token, "token-1");
+  const sent = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: { MessageId: "m" }, callId: cmd.callId }, env());
+  assert.deepEqual(types(sent.events), ["TaskSubmitted"]);
+  assert.equal(sent.events[0].taskSubmittedEventDetails && (sent.events[0].taskSubmittedEventDetails as { resource: string }).resource, "sendMessage.waitForTaskToken");
+  assert.deepEqual(step(first.parsed, sent.snapshot, { kind: "taskSucceeded", output: "forged", token: "other" }, env()).events, [], "a wrong token changes nothing");
+  const done = step(first.parsed, sent.snapshot, { kind: "taskSucceeded", output: { approved: true }, token: "token-1" }, env());
+  assert.deepEqual(types(done.events), ["TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  assert.deepEqual(done.snapshot.output, { q: 1, answer: { approved: true } });
+  const early = step(first.parsed, first.snapshot, { kind: "taskFailed", error: "Rejected", cause: "no", token: "token-1" }, env());
+  assert.deepEqual([early.snapshot.status, early.snapshot.error], ["FAILED", "Rejected"], "a callback may arrive before the call has answered");
 });

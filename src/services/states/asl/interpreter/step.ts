@@ -14,7 +14,7 @@ import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
 import { runMap, runParallel, type BranchHost } from "./branches.js";
 import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from "./simple-states.js";
-import { failedEvent, scheduledEvents, succeededEvent, taskCall } from "./task-state.js";
+import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, waitsForToken } from "./task-state.js";
 import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall } from "./types.js";
 
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
@@ -71,8 +71,19 @@ class Run implements BranchHost {
       case "taskFailed": {
         const cur = this.snap.current;
         if (cur?.waiting?.kind !== "task") return;
+        const waiting = cur.waiting;
+        // A callback must name the token the task waits on (it may come before the call itself
+        // has answered); a call's outcome must answer the call in flight.
+        if (input.token !== undefined ? input.token !== waiting.call.token : input.callId !== undefined && input.callId !== waiting.callId) return;
         const state = this.def.allStates.get(cur.name) as TaskState;
-        const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, cur.waiting.call, input.output) : this.taskFailed(state, cur.waiting, input.error, input.cause);
+        if (input.token === undefined && input.kind === "taskSucceeded" && waiting.call.token) {
+          if (waiting.submitted) return;
+          const [type, details] = submittedEvent(waiting.call, input.output);
+          this.emit(type, details);
+          waiting.submitted = true;
+          break;
+        }
+        const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, waiting.call, input.output) : this.taskFailed(state, waiting, input.error, input.cause);
         if (next) this.enter(next.name, next.input);
         break;
       }
@@ -132,10 +143,11 @@ class Run implements BranchHost {
           return undefined;
         }
         case "Task": {
-          const ctx = this.dataContext(state.name);
+          const token = waitsForToken(state) ? this.env.newToken() : undefined;
+          const ctx = this.dataContext(state.name, undefined, token);
           const effective = applyInputPath(state.inputPath, input, ctx);
           const params = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
-          this.schedule(taskCall(state, params), state.retry.map(() => 0));
+          this.schedule(taskCall(state, params, token), state.retry.map(() => 0));
           return undefined;
         }
       }
@@ -193,9 +205,12 @@ class Run implements BranchHost {
 
   /** Hands a Task's call to the executor and waits for its outcome. */
   private schedule(call: TaskCall, retryCounts: number[]): void {
-    for (const [type, details] of scheduledEvents(call, this.env.region)) this.emit(type, details);
-    this.snap.current!.waiting = { kind: "task", retryCounts, call };
-    this.commands.push({ kind: "task", call });
+    // The call is known by its TaskScheduled (or LambdaFunctionScheduled) event's id.
+    const [scheduled, ...rest] = scheduledEvents(call, this.env.region);
+    const callId = this.emit(scheduled[0], scheduled[1]);
+    for (const [type, details] of rest) this.emit(type, details);
+    this.snap.current!.waiting = { kind: "task", retryCounts, call, callId };
+    this.commands.push({ kind: "task", call, callId });
   }
 
   private taskSucceeded(state: TaskState, call: TaskCall, result: JsonValue): { name: string; input: JsonValue } | undefined {
@@ -213,7 +228,7 @@ class Run implements BranchHost {
   }
 
   /** Retry, Catch, or fail the execution. `emitFailure`: the call itself failed (a Task event is due). */
-  private taskFailed(state: TaskState, waiting: { retryCounts: number[]; call: TaskCall }, error: string, cause: string | undefined, emitFailure = true): { name: string; input: JsonValue } | undefined {
+  private taskFailed(state: TaskState, waiting: { retryCounts: number[]; call: TaskCall; callId?: number }, error: string, cause: string | undefined, emitFailure = true): { name: string; input: JsonValue } | undefined {
     if (emitFailure) {
       const [type, details] = failedEvent(waiting.call, error, cause);
       this.emit(type, details);
@@ -252,13 +267,14 @@ class Run implements BranchHost {
     this.finish("FAILED", { error, cause });
   }
 
-  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, taskToken?: string): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
     const e = this.env;
     const context: ContextObject = {
       Execution: { Id: e.executionArn, Input: this.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
       State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: 0 },
       StateMachine: { Id: e.stateMachineArn, Name: e.stateMachineName },
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
+      ...(taskToken ? { Task: { Token: taskToken } } : {}),
     };
     return { context, variables: this.snap.variables, random: e.random };
   }

@@ -11,18 +11,24 @@ import type { TaskState } from "../definition/model.js";
 import { StatesError, type JsonObject, type JsonValue } from "../jsonpath/index.js";
 import type { TaskCall } from "./types.js";
 
+/** Whether the Task waits for a callback (`.waitForTaskToken`): it then needs a token first. */
+export function waitsForToken(state: TaskState): boolean {
+  return state.resource.kind === "integration" && state.resource.pattern === "waitForTaskToken";
+}
+
 /** The call a Task state makes with its (Parameters-processed) input. */
-export function taskCall(state: TaskState, params: JsonValue): TaskCall {
+export function taskCall(state: TaskState, params: JsonValue, token?: string): TaskCall {
   const r = state.resource;
   if (r.kind === "lambda") return { kind: "lambda", style: "arn", functionName: r.arn, payload: params };
-  if (r.kind === "integration" && r.service === "lambda" && r.action === "invoke" && r.pattern === "request") {
+  const supportedPattern = r.kind === "integration" && (r.pattern === "request" || r.pattern === "waitForTaskToken");
+  if (r.kind === "integration" && supportedPattern && r.service === "lambda" && r.action === "invoke") {
     const p = (params ?? {}) as JsonObject;
     if (typeof p.FunctionName !== "string") throw new StatesError("States.Runtime", "The Parameters of a lambda:invoke task must name a FunctionName");
-    return { kind: "lambda", style: "invoke", functionName: p.FunctionName, payload: p.Payload ?? {} };
+    return { kind: "lambda", style: "invoke", functionName: p.FunctionName, payload: p.Payload ?? {}, ...(token ? { token } : {}) };
   }
-  if (r.kind === "integration" && r.pattern === "request" && ((r.service === "sqs" && r.action === "sendMessage") || (r.service === "sns" && r.action === "publish"))) {
+  if (r.kind === "integration" && supportedPattern && ((r.service === "sqs" && r.action === "sendMessage") || (r.service === "sns" && r.action === "publish"))) {
     if (typeof params !== "object" || params === null || Array.isArray(params)) throw new StatesError("States.Runtime", `The Parameters of a ${r.service}:${r.action} task must be an object`);
-    return { kind: "integration", service: r.service, action: r.action, parameters: params as { [key: string]: JsonValue } };
+    return { kind: "integration", service: r.service, action: r.action, parameters: params as { [key: string]: JsonValue }, ...(token ? { token } : {}) };
   }
   throw new StatesError("States.Runtime", `The resource ${r.arn} is not supported by Stratus yet`);
 }
@@ -60,8 +66,14 @@ export function failedEvent(call: TaskCall, error: string, cause: string | undef
   return ["TaskFailed", { taskFailedEventDetails: { ...resourceOf(call), ...details } }];
 }
 
+/** TaskSubmitted: a `.waitForTaskToken` call went out; the task now waits for its token. */
+export function submittedEvent(call: TaskCall, output: JsonValue): [string, Record<string, unknown>] {
+  return ["TaskSubmitted", { taskSubmittedEventDetails: { ...resourceOf(call), output: JSON.stringify(output), outputDetails: { truncated: false } } }];
+}
+
 function resourceOf(call: TaskCall): { resourceType: string; resource: string } {
-  return call.kind === "integration" ? { resourceType: call.service, resource: call.action } : { resourceType: "lambda", resource: "invoke" };
+  const suffix = call.token ? ".waitForTaskToken" : "";
+  return call.kind === "integration" ? { resourceType: call.service, resource: `${call.action}${suffix}` } : { resourceType: "lambda", resource: `invoke${suffix}` };
 }
 
 /** The metadata AWS's integrations add to a response (Java SDK style). */

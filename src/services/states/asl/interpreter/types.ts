@@ -23,8 +23,12 @@ export interface Snapshot {
     /** What the state waits for, if anything. */
     waiting?:
       | { kind: "timer"; dueAt: number; output: JsonValue }
-      /** A Task's invocation in flight; `retryCounts` per retrier. */
-      | { kind: "task"; retryCounts: number[]; call: TaskCall }
+      /**
+       * A Task's call in flight; `retryCounts` per retrier. With a task token
+       * (`.waitForTaskToken`), `submitted` once the call went out: the task then waits for
+       * SendTaskSuccess / SendTaskFailure.
+       */
+      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean }
       /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
       | { kind: "retry"; dueAt: number; retryCounts: number[]; call?: TaskCall };
   };
@@ -45,18 +49,24 @@ export type TaskCall =
       style: "arn" | "invoke";
       functionName: string;
       payload: JsonValue;
+      /** `.waitForTaskToken`: the token the task waits on. */
+      token?: string;
     }
   /** An optimized service integration (`arn:aws:states:::sqs:sendMessage`, `…:sns:publish`). */
-  | { kind: "integration"; service: "sqs" | "sns"; action: "sendMessage" | "publish"; parameters: { [key: string]: JsonValue } };
+  | { kind: "integration"; service: "sqs" | "sns"; action: "sendMessage" | "publish"; parameters: { [key: string]: JsonValue }; token?: string };
 
 /** What happened to the execution. */
 export type StepInput =
   | { kind: "start" }
   | { kind: "timer" }
   | { kind: "stop"; error?: string; cause?: string }
-  /** `output`: the task's result (for lambda:invoke, the response envelope: see taskResult). */
-  | { kind: "taskSucceeded"; output: JsonValue }
-  | { kind: "taskFailed"; error: string; cause?: string };
+  /**
+   * `output`: the task's result (for lambda:invoke, the response envelope: see taskResult).
+   * `callId`: the call this outcome answers (a late answer to an earlier call is ignored).
+   * `token`: set instead when the outcome comes from SendTaskSuccess / SendTaskFailure.
+   */
+  | { kind: "taskSucceeded"; output: JsonValue; callId?: number; token?: string }
+  | { kind: "taskFailed"; error: string; cause?: string; callId?: number; token?: string };
 
 /** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
 export interface HistoryEvent {
@@ -69,7 +79,7 @@ export interface HistoryEvent {
 }
 
 /** Work for the executor. */
-export type Command = { kind: "timer"; dueAt: number } | { kind: "task"; call: TaskCall };
+export type Command = { kind: "timer"; dueAt: number } | { kind: "task"; call: TaskCall; callId: number };
 
 /** The world the interpreter sees: time, identity, randomness. */
 export interface StepEnv {
@@ -80,6 +90,8 @@ export interface StepEnv {
   stateMachineName: string;
   roleArn: string;
   startTime: string;
+  /** A new, unguessable task token ($$.Task.Token) for a `.waitForTaskToken` task. */
+  newToken: () => string;
   /** Where the execution runs (Task resources without a region or account use these). */
   region: string;
   accountId: string;
