@@ -96,3 +96,28 @@ test("a task waiting on its token survives a restart and completes afterwards", 
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("on the manual clock: a callback task's TimeoutSeconds and the execution's TimeoutSeconds", async (t) => {
+  const server = await startStratus({ clock: "manual" });
+  t.after(() => server.stop());
+  const clock = server.manualClock!;
+  const { h, sfn } = harness(server);
+  const q = await queue(h, "slow");
+  const role = "arn:aws:iam::000000000000:role/r";
+  const taskTimeout = await sfn.send(new CreateStateMachineCommand({ name: "task-timeout", roleArn: role, definition: JSON.stringify({ StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", TimeoutSeconds: 30, Parameters: { QueueUrl: q.url, "MessageBody.$": "$$.Task.Token" }, End: true } } }) }));
+  const a = await sfn.send(new StartExecutionCommand({ stateMachineArn: taskTimeout.stateMachineArn }));
+  await drain(h, q.url);
+  await clock.advance(29_000);
+  assert.equal((await sfn.send(new DescribeExecutionCommand({ executionArn: a.executionArn }))).status, "RUNNING");
+  await clock.advance(1_000);
+  const da = await sfn.send(new DescribeExecutionCommand({ executionArn: a.executionArn }));
+  assert.deepEqual([da.status, da.error], ["FAILED", "States.Timeout"]);
+
+  const execTimeout = await sfn.send(new CreateStateMachineCommand({ name: "exec-timeout", roleArn: role, definition: JSON.stringify({ TimeoutSeconds: 60, StartAt: "W", States: { W: { Type: "Wait", Seconds: 3600, End: true } } }) }));
+  const b = await sfn.send(new StartExecutionCommand({ stateMachineArn: execTimeout.stateMachineArn }));
+  await clock.advance(60_000);
+  const db = await sfn.send(new DescribeExecutionCommand({ executionArn: b.executionArn }));
+  assert.deepEqual([db.status, db.error], ["TIMED_OUT", "States.Timeout"]);
+  const last = (await sfn.send(new GetExecutionHistoryCommand({ executionArn: b.executionArn, reverseOrder: true, maxResults: 1 }))).events![0];
+  assert.equal(last.type, "ExecutionTimedOut");
+});

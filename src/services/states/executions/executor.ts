@@ -19,6 +19,7 @@ import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
 
 export const TIMER_JOB = "states.timer";
+export const EXECUTION_TIMEOUT_JOB = "states.execution-timeout";
 
 export class Executor {
   /** Definitions parse once per text (executions of one machine share it). */
@@ -35,8 +36,13 @@ export class Executor {
     private readonly find: (executionArn: string) => ExecutionRecord | undefined,
   ) {
     scheduler.register(TIMER_JOB, async (job) => {
+      const { executionArn, timerId } = job.payload as { executionArn: string; timerId?: number };
+      const e = this.find(executionArn);
+      if (e) await this.advance(e, { kind: "timer", timerId });
+    });
+    scheduler.register(EXECUTION_TIMEOUT_JOB, async (job) => {
       const e = this.find((job.payload as { executionArn: string }).executionArn);
-      if (e) await this.advance(e, { kind: "timer" });
+      if (e?.snapshot.status === "RUNNING") await this.advance(e, { kind: "executionTimeout" });
     });
   }
 
@@ -70,7 +76,8 @@ export class Executor {
     if (result.snapshot.status !== "RUNNING" && e.stopDate === undefined) e.stopDate = this.clock.now();
     await this.store.save(e, result.events);
     for (const c of result.commands) {
-      if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
+      if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn, timerId: c.timerId } });
+      else if (c.kind === "executionTimeout") await this.scheduler.schedule({ id: `states-timeout:${e.arn}`, kind: EXECUTION_TIMEOUT_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
       else this.runTask(e, c.call, c.callId);
     }
     if (input.kind === "stop") await this.scheduler.cancel(`states-timer:${e.arn}`).catch((err) => this.logger.warn(`states: ${String(err)}`));

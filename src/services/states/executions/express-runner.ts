@@ -19,21 +19,25 @@ export interface ExpressOutcome {
 
 export async function runExpress(e: ExecutionRecord, executor: Executor, clock: Clock): Promise<ExpressOutcome> {
   const def = executor.definition(e.definition);
-  const deadline = e.startDate + EXPRESS_LIMIT_MS;
+  const deadline = e.startDate + Math.min(EXPRESS_LIMIT_MS, (def.timeoutSeconds ?? Infinity) * 1000);
   let input: StepInput = { kind: "start" };
   for (;;) {
     const result = step(def, e.snapshot, input, executor.env(e));
     e.snapshot = result.snapshot;
     const status = e.snapshot.status;
     if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
-    const command = result.commands[0];
-    if (!command) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
-    if (command.kind === "task") {
-      input = await executor.callTask(e, command.call);
-    } else {
-      const at = Math.min(command.dueAt, deadline);
+    // The execution's own TimeoutSeconds is the deadline below (at most five minutes anyway).
+    const commands = result.commands.filter((c) => c.kind !== "executionTimeout");
+    const task = commands.find((c) => c.kind === "task");
+    const timer = commands.find((c) => c.kind === "timer");
+    if (task) {
+      input = { ...(await executor.callTask(e, task.call)), callId: task.callId } as StepInput;
+    } else if (timer) {
+      const at = Math.min(timer.dueAt, deadline);
       await new Promise<void>((resolve) => clock.setTimer(at, resolve));
-      input = { kind: "timer" };
+      input = { kind: "timer", timerId: timer.timerId };
+    } else {
+      throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
     }
     if (clock.now() >= deadline) {
       e.snapshot.status = "TIMED_OUT";

@@ -36,8 +36,9 @@ export async function sendTaskFailure(input: { taskToken: string; error?: string
   return {};
 }
 
-/** Heartbeats are accepted; HeartbeatSeconds is not enforced yet (LIMITATIONS.md). */
-export function sendTaskHeartbeat(input: { taskToken: string }, ctx: RequestContext, sfn: StatesService) {
-  waitingOn(input.taskToken, ctx, sfn);
+/** A heartbeat moves the task's HeartbeatSeconds deadline. */
+export async function sendTaskHeartbeat(input: { taskToken: string }, ctx: RequestContext, sfn: StatesService) {
+  const e = waitingOn(input.taskToken, ctx, sfn);
+  await sfn.executor.advance(e, { kind: "heartbeat", token: input.taskToken });
   return {};
 }

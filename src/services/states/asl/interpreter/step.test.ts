@@ -81,7 +81,7 @@ test("Choice picks the first matching rule, else Default; no match and no Defaul
 test("Wait asks for a timer and resumes when it fires", () => {
   const def = { StartAt: "Pause", States: { Pause: { Type: "Wait", SecondsPath: "$.delay", Next: "After" }, After: { Type: "Pass", End: true } } };
   const first = start(def, { delay: 30 });
-  assert.deepEqual(first.commands, [{ kind: "timer", dueAt: T0 + 30_000 }]);
+  assert.deepEqual(first.commands, [{ kind: "timer", dueAt: T0 + 30_000, timerId: 1 }]);
   assert.deepEqual(types(first.events), ["ExecutionStarted", "WaitStateEntered"]);
   assert.equal(first.snapshot.status, "RUNNING");
   const resumed = step(first.parsed, JSON.parse(JSON.stringify(first.snapshot)), { kind: "timer" }, env(T0 + 30_000));
@@ -155,7 +155,7 @@ test("Retry waits IntervalSeconds × BackoffRate^n on a timer and calls again; t
   let snap = r.snapshot;
   const fail = (now: number) => step(r.parsed, snap, { kind: "taskFailed", error: "Flaky", cause: "try again" }, env(now));
   let f = fail(T0);
-  assert.deepEqual(f.commands, [{ kind: "timer", dueAt: T0 + 2_000 }]);
+  assert.deepEqual(f.commands, [{ kind: "timer", dueAt: T0 + 2_000, timerId: 1 }]);
   assert.deepEqual(types(f.events), ["LambdaFunctionFailed"]);
   assert.deepEqual(f.events[0].lambdaFunctionFailedEventDetails, { error: "Flaky", cause: "try again" });
   snap = f.snapshot;
@@ -163,7 +163,7 @@ test("Retry waits IntervalSeconds × BackoffRate^n on a timer and calls again; t
   assert.deepEqual(types(t.events), ["LambdaFunctionScheduled", "LambdaFunctionStarted"]);
   snap = t.snapshot;
   f = fail(T0 + 2_000);
-  assert.deepEqual(f.commands, [{ kind: "timer", dueAt: T0 + 2_000 + 6_000 }], "the second retry waits 2 × 3 s");
+  assert.deepEqual(f.commands.map((c) => (c as { dueAt: number }).dueAt), [T0 + 2_000 + 6_000], "the second retry waits 2 × 3 s");
   snap = f.snapshot;
   t = step(r.parsed, snap, { kind: "timer" }, env(T0 + 8_000));
   snap = t.snapshot;
@@ -265,4 +265,39 @@ test(".waitForTaskToken: the token is in $$.Task.Token, TaskSubmitted after the 
   assert.deepEqual(done.snapshot.output, { q: 1, answer: { approved: true } });
   const early = step(first.parsed, first.snapshot, { kind: "taskFailed", error: "Rejected", cause: "no", token: "token-1" }, env());
   assert.deepEqual([early.snapshot.status, early.snapshot.error], ["FAILED", "Rejected"], "a callback may arrive before the call has answered");
+});
+
+test("Task TimeoutSeconds: the timer times the task out (States.Timeout), caught; a late answer or a stale timer changes nothing", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, TimeoutSeconds: 5, Catch: [{ ErrorEquals: ["States.Timeout"], ResultPath: "$.err", Next: "After" }], End: true }, After: { Type: "Pass", End: true } } };
+  const first = start(def, {});
+  const timer = first.commands.find((c) => (c as { kind: string }).kind === "timer") as { dueAt: number; timerId: number };
+  assert.equal(timer.dueAt, T0 + 5_000);
+  assert.deepEqual(step(first.parsed, first.snapshot, { kind: "timer", timerId: timer.timerId + 1 }, env(T0 + 5_000)).events, [], "another timer is ignored");
+  const out = step(first.parsed, first.snapshot, { kind: "timer", timerId: timer.timerId }, env(T0 + 5_000));
+  assert.deepEqual(types(out.events), ["LambdaFunctionTimedOut", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+  assert.deepEqual((out.snapshot.output as { err: { Error: string } }).err.Error, "States.Timeout");
+  assert.deepEqual(step(first.parsed, out.snapshot, { kind: "taskSucceeded", output: 1, callId: 3 }, env()).events, [], "the late answer is ignored");
+});
+
+test("HeartbeatSeconds: a heartbeat moves the deadline; missing one fails with States.HeartbeatTimeout", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", HeartbeatSeconds: 10, TimeoutSeconds: 100, Parameters: { QueueUrl: "http://x/000000000000/q", "MessageBody.$": "$$.Task.Token" }, End: true } } };
+  const first = start(def, {});
+  const t1 = first.commands.find((c) => (c as { kind: string }).kind === "timer") as { dueAt: number; timerId: number };
+  assert.equal(t1.dueAt, T0 + 10_000);
+  const beat = step(first.parsed, first.snapshot, { kind: "heartbeat", token: "token-1" }, env(T0 + 8_000));
+  const t2 = beat.commands[0] as { dueAt: number; timerId: number };
+  assert.equal(t2.dueAt, T0 + 18_000);
+  assert.deepEqual(step(first.parsed, beat.snapshot, { kind: "timer", timerId: t1.timerId }, env(T0 + 10_000)).events, [], "the old deadline no longer applies");
+  const out = step(first.parsed, beat.snapshot, { kind: "timer", timerId: t2.timerId }, env(T0 + 18_000));
+  assert.deepEqual([out.snapshot.status, out.snapshot.error], ["FAILED", "States.HeartbeatTimeout"]);
+  assert.equal(out.events[0].type, "TaskTimedOut");
+});
+
+test("the execution's TimeoutSeconds ends it as TIMED_OUT", () => {
+  const first = start({ TimeoutSeconds: 60, StartAt: "W", States: { W: { Type: "Wait", Seconds: 3600, End: true } } }, {});
+  assert.deepEqual(first.commands.find((c) => (c as { kind: string }).kind === "executionTimeout"), { kind: "executionTimeout", dueAt: T0 + 60_000 });
+  const out = step(first.parsed, first.snapshot, { kind: "executionTimeout" }, env(T0 + 60_000));
+  assert.equal(out.snapshot.status, "TIMED_OUT");
+  assert.deepEqual(types(out.events), ["ExecutionTimedOut"]);
+  assert.equal((out.events[0].executionTimedOutEventDetails as { error: string }).error, "States.Timeout");
 });

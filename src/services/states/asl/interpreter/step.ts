@@ -7,15 +7,15 @@
  */
 import type { ParsedDefinition, StateDefinition } from "../definition/model.js";
 import type { ContextObject } from "../jsonpath/context.js";
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
+import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, evaluatePath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
 import { stateFailureCause } from "../rules/errors.js";
 import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
 import { runMap, runParallel, type BranchHost } from "./branches.js";
 import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from "./simple-states.js";
-import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, waitsForToken } from "./task-state.js";
-import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall } from "./types.js";
+import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
+import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
 
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -48,11 +48,30 @@ class Run implements BranchHost {
     switch (input.kind) {
       case "start":
         this.emit("ExecutionStarted", { executionStartedEventDetails: { input: json(this.snap.executionInput), inputDetails: { truncated: false }, roleArn: this.env.roleArn } });
+        if (this.def.timeoutSeconds !== undefined) this.commands.push({ kind: "executionTimeout", dueAt: this.env.now + this.def.timeoutSeconds * 1000 });
         this.enter(this.def.startAt, this.snap.executionInput);
         break;
+      case "executionTimeout":
+        this.snap.current = undefined;
+        this.snap.status = "TIMED_OUT";
+        this.snap.error = "States.Timeout";
+        this.snap.cause = `The execution timed out after ${this.def.timeoutSeconds} seconds.`;
+        this.emit("ExecutionTimedOut", { executionTimedOutEventDetails: { error: this.snap.error, cause: this.snap.cause } });
+        break;
+      case "heartbeat": {
+        const w = this.snap.current?.waiting;
+        if (w?.kind !== "task" || w.call.token !== input.token || w.deadlines?.heartbeatSeconds === undefined) return;
+        w.deadlines = this.armDeadlines(w.deadlines.timeoutAt, w.deadlines.heartbeatSeconds);
+        break;
+      }
       case "timer": {
         const cur = this.snap.current;
-        if (cur?.waiting?.kind === "timer") {
+        const w = cur?.waiting;
+        const armed = w?.kind === "task" ? w.deadlines?.timerId : w?.kind === "timer" || w?.kind === "retry" ? w.timerId : undefined;
+        if (input.timerId !== undefined && input.timerId !== armed) return;
+        if (cur && w?.kind === "task" && w.deadlines) {
+          this.taskTimedOut(this.def.allStates.get(cur.name) as TaskState, w);
+        } else if (cur?.waiting?.kind === "timer") {
           const next = this.exit(this.def.allStates.get(cur.name)!, cur.waiting.output);
           if (next) this.enter(next.name, next.input);
         } else if (cur?.waiting?.kind === "retry") {
@@ -138,8 +157,9 @@ class Run implements BranchHost {
           const due = computeWaitDue(state.wait.timing, (path) => readPath(path, effective, ctx), this.env.now);
           if (!due.ok) throw new StatesError(due.failure.error, due.failure.cause ?? "");
           const output = applyOutputPath(state.outputPath, effective, ctx);
-          this.snap.current.waiting = { kind: "timer", dueAt: due.value.dueAt, output };
-          this.commands.push({ kind: "timer", dueAt: due.value.dueAt });
+          const timerId = this.nextTimerId();
+          this.snap.current.waiting = { kind: "timer", dueAt: due.value.dueAt, timerId, output };
+          this.commands.push({ kind: "timer", dueAt: due.value.dueAt, timerId });
           return undefined;
         }
         case "Task": {
@@ -189,8 +209,9 @@ class Run implements BranchHost {
     const decision = handleStateError({ error: r.error, cause: r.cause }, state.retry, retryCounts, state.catch, this.env.random);
     if (decision.kind === "retry") {
       const dueAt = this.env.now + decision.delayMs;
-      this.snap.current!.waiting = { kind: "retry", dueAt, retryCounts: [...decision.counts] };
-      this.commands.push({ kind: "timer", dueAt });
+      const timerId = this.nextTimerId();
+      this.snap.current!.waiting = { kind: "retry", dueAt, timerId, retryCounts: [...decision.counts] };
+      this.commands.push({ kind: "timer", dueAt, timerId });
       return undefined;
     }
     if (decision.kind === "catch") {
@@ -204,13 +225,49 @@ class Run implements BranchHost {
   }
 
   /** Hands a Task's call to the executor and waits for its outcome. */
-  private schedule(call: TaskCall, retryCounts: number[]): void {
+  private schedule(call: TaskCall, retryCounts: number[], timeouts: { timeoutSeconds?: number; heartbeatSeconds?: number } = this.taskTimeouts()): void {
     // The call is known by its TaskScheduled (or LambdaFunctionScheduled) event's id.
     const [scheduled, ...rest] = scheduledEvents(call, this.env.region);
     const callId = this.emit(scheduled[0], scheduled[1]);
     for (const [type, details] of rest) this.emit(type, details);
-    this.snap.current!.waiting = { kind: "task", retryCounts, call, callId };
+    const deadlines = timeouts.timeoutSeconds !== undefined || timeouts.heartbeatSeconds !== undefined ? this.armDeadlines(timeouts.timeoutSeconds !== undefined ? this.env.now + timeouts.timeoutSeconds * 1000 : undefined, timeouts.heartbeatSeconds) : undefined;
+    this.snap.current!.waiting = { kind: "task", retryCounts, call, callId, ...(deadlines ? { deadlines } : {}) };
     this.commands.push({ kind: "task", call, callId });
+  }
+
+  /** The running Task state's TimeoutSeconds and HeartbeatSeconds (literal or from a path). */
+  private taskTimeouts(): { timeoutSeconds?: number; heartbeatSeconds?: number } {
+    const cur = this.snap.current!;
+    const state = this.def.allStates.get(cur.name) as TaskState;
+    const seconds = (d: TaskState["timeoutSeconds"], field: string): number | undefined => {
+      if (!d) return undefined;
+      if (d.kind === "value") return d.value;
+      if (d.kind === "jsonata") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
+      const v = evaluatePath(d.path, applyInputPath(state.inputPath, cur.input, this.dataContext(state.name)), this.dataContext(state.name));
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new StatesError("States.Runtime", `The value of ${field} must be a positive integer, but was: ${JSON.stringify(v)}`);
+      return v;
+    };
+    return { timeoutSeconds: seconds(state.timeoutSeconds, "TimeoutSecondsPath"), heartbeatSeconds: seconds(state.heartbeatSeconds, "HeartbeatSecondsPath") };
+  }
+
+  /** Arms one timer for the earlier of the task's timeout and its next heartbeat deadline. */
+  private armDeadlines(timeoutAt: number | undefined, heartbeatSeconds: number | undefined): TaskDeadlines {
+    const heartbeatAt = heartbeatSeconds !== undefined ? this.env.now + heartbeatSeconds * 1000 : undefined;
+    const dueAt = Math.min(timeoutAt ?? Infinity, heartbeatAt ?? Infinity);
+    const timerId = this.nextTimerId();
+    this.commands.push({ kind: "timer", dueAt, timerId });
+    return { ...(timeoutAt !== undefined ? { timeoutAt } : {}), ...(heartbeatAt !== undefined ? { heartbeatAt, heartbeatSeconds } : {}), timerId };
+  }
+
+  /** The task ran out of time (or of heartbeats): States.Timeout / States.HeartbeatTimeout, then Retry or Catch. */
+  private taskTimedOut(state: TaskState, waiting: { retryCounts: number[]; call: TaskCall; callId: number; deadlines?: TaskDeadlines }): void {
+    const d = waiting.deadlines!;
+    const heartbeat = d.heartbeatAt !== undefined && d.heartbeatAt <= (d.timeoutAt ?? Infinity);
+    const error = heartbeat ? "States.HeartbeatTimeout" : "States.Timeout";
+    const [type, details] = timedOutEvent(waiting.call, error);
+    this.emit(type, details);
+    const next = this.taskFailed(state, waiting, error, undefined, false);
+    if (next) this.enter(next.name, next.input);
   }
 
   private taskSucceeded(state: TaskState, call: TaskCall, result: JsonValue): { name: string; input: JsonValue } | undefined {
@@ -236,8 +293,9 @@ class Run implements BranchHost {
     const decision = handleStateError({ error, cause }, state.retry, waiting.retryCounts, state.catch, this.env.random);
     if (decision.kind === "retry") {
       const dueAt = this.env.now + decision.delayMs;
-      this.snap.current!.waiting = { kind: "retry", dueAt, retryCounts: [...decision.counts], call: waiting.call };
-      this.commands.push({ kind: "timer", dueAt });
+      const timerId = this.nextTimerId();
+      this.snap.current!.waiting = { kind: "retry", dueAt, timerId, retryCounts: [...decision.counts], call: waiting.call };
+      this.commands.push({ kind: "timer", dueAt, timerId });
       return undefined;
     }
     if (decision.kind === "catch") {
@@ -277,6 +335,12 @@ class Run implements BranchHost {
       ...(taskToken ? { Task: { Token: taskToken } } : {}),
     };
     return { context, variables: this.snap.variables, random: e.random };
+  }
+
+  /** Timers are numbered per execution, so a stale one can be told from the one armed now. */
+  private nextTimerId(): number {
+    this.snap.timers = (this.snap.timers ?? 0) + 1;
+    return this.snap.timers;
   }
 
   random(): number {

@@ -66,6 +66,13 @@ export function failedEvent(call: TaskCall, error: string, cause: string | undef
   return ["TaskFailed", { taskFailedEventDetails: { ...resourceOf(call), ...details } }];
 }
 
+/** The call ran out of time: LambdaFunctionTimedOut or TaskTimedOut. */
+export function timedOutEvent(call: TaskCall, error: string): [string, Record<string, unknown>] {
+  const cause = error === "States.HeartbeatTimeout" ? "The task did not send a heartbeat in time." : "The task did not finish in time.";
+  if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error, cause } }];
+  return ["TaskTimedOut", { taskTimedOutEventDetails: { ...resourceOf(call), error, cause } }];
+}
+
 /** TaskSubmitted: a `.waitForTaskToken` call went out; the task now waits for its token. */
 export function submittedEvent(call: TaskCall, output: JsonValue): [string, Record<string, unknown>] {
   return ["TaskSubmitted", { taskSubmittedEventDetails: { ...resourceOf(call), output: JSON.stringify(output), outputDetails: { truncated: false } } }];

@@ -12,6 +12,8 @@ export interface Snapshot {
   status: ExecutionStatus;
   /** The id of the last history event (events are numbered from 1). */
   lastEventId: number;
+  /** Timers armed so far (each timer's id). */
+  timers?: number;
   /** The state being executed, while RUNNING. */
   current?: {
     name: string;
@@ -22,15 +24,15 @@ export interface Snapshot {
     enteredTime: string;
     /** What the state waits for, if anything. */
     waiting?:
-      | { kind: "timer"; dueAt: number; output: JsonValue }
+      | { kind: "timer"; dueAt: number; timerId: number; output: JsonValue }
       /**
        * A Task's call in flight; `retryCounts` per retrier. With a task token
        * (`.waitForTaskToken`), `submitted` once the call went out: the task then waits for
        * SendTaskSuccess / SendTaskFailure.
        */
-      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean }
+      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; deadlines?: TaskDeadlines }
       /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
-      | { kind: "retry"; dueAt: number; retryCounts: number[]; call?: TaskCall };
+      | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[]; call?: TaskCall };
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
@@ -39,6 +41,15 @@ export interface Snapshot {
   output?: JsonValue;
   error?: string;
   cause?: string;
+}
+
+/** When a running Task times out (TimeoutSeconds) or misses a heartbeat (HeartbeatSeconds). */
+export interface TaskDeadlines {
+  timeoutAt?: number;
+  heartbeatAt?: number;
+  heartbeatSeconds?: number;
+  /** The id of the timer armed for the earlier of the two. */
+  timerId: number;
 }
 
 /** A Task's call as the executor carries it out. */
@@ -58,7 +69,12 @@ export type TaskCall =
 /** What happened to the execution. */
 export type StepInput =
   | { kind: "start" }
-  | { kind: "timer" }
+  /** `timerId`: the timer that fired (a stale one is ignored). */
+  | { kind: "timer"; timerId?: number }
+  /** The execution's TimeoutSeconds ran out. */
+  | { kind: "executionTimeout" }
+  /** SendTaskHeartbeat for the token the running task waits on. */
+  | { kind: "heartbeat"; token: string }
   | { kind: "stop"; error?: string; cause?: string }
   /**
    * `output`: the task's result (for lambda:invoke, the response envelope: see taskResult).
@@ -79,7 +95,11 @@ export interface HistoryEvent {
 }
 
 /** Work for the executor. */
-export type Command = { kind: "timer"; dueAt: number } | { kind: "task"; call: TaskCall; callId: number };
+export type Command =
+  | { kind: "timer"; dueAt: number; timerId: number }
+  /** The execution's own deadline (TimeoutSeconds), armed once at the start. */
+  | { kind: "executionTimeout"; dueAt: number }
+  | { kind: "task"; call: TaskCall; callId: number };
 
 /** The world the interpreter sees: time, identity, randomness. */
 export interface StepEnv {
