@@ -2,6 +2,7 @@
  * Test helpers: start an isolated Stratus (in memory unless told otherwise) and make real AWS
  * SDK clients that point at it.
  */
+import assert from "node:assert/strict";
 import { SQSClient, type SQSClientConfig } from "@aws-sdk/client-sqs";
 import { start, type StartOptions, type StratusServer } from "../../src/index.js";
 
@@ -13,6 +14,15 @@ export async function startStratus(options: StartOptions = {}): Promise<StratusS
 
 export function sqsClient(server: { endpoint: string }, config: Partial<SQSClientConfig> = {}): SQSClient {
   return new SQSClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1, ...config });
+}
+
+/** Asserts that an SDK call fails with this error name, message (exact, or a pattern) and HTTP status. */
+export async function fails(p: Promise<unknown>, name: string, message: string | RegExp, status = 400): Promise<void> {
+  const err = await rejection(p);
+  assert.equal(err.name, name, err.message);
+  assert.equal(err.$metadata.httpStatusCode, status);
+  if (typeof message === "string") assert.equal(err.message, message);
+  else assert.match(err.message, message);
 }
 
 /** Awaits a promise that must reject, and returns the error for assertions. */

@@ -24,7 +24,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { StratusServer } from "../../src/index.js";
-import { rejection, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { fails, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 import { ACCOUNT, REGION, createFunction, functionArn, handlerZip, type LambdaHarness } from "./support.js";
 
 let server: StratusServer;
@@ -102,13 +102,6 @@ async function mapping(input: CreateEventSourceMappingCommandInput): Promise<Eve
   return created;
 }
 
-async function fails(p: Promise<unknown>, name: string, message: string | RegExp, status = 400): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name, err.message);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else assert.match(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
 
 describe("event-source mapping API", () => {
   test("create answers Creating (202), then Get shows it settled; list, update and delete", async () => {

@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2, waitUntilFunctionUpdatedV2, type CreateFunctionCommandInput, type FunctionConfiguration } from "@aws-sdk/client-lambda";
 import yazl from "yazl";
 import type { StartOptions, StratusServer } from "../../src/index.js";
-import assert from "node:assert/strict";
-import { rejection, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 export const ACCOUNT = "000000000000";
 export const REGION = "us-east-1";
@@ -70,10 +69,4 @@ export async function waitUpdated(h: LambdaHarness, name: string): Promise<void>
   await waitUntilFunctionUpdatedV2({ client: h.lambda, minDelay: 1, maxDelay: 1, maxWaitTime: 10 }, { FunctionName: name });
 }
 
-/** Asserts that a call fails with this error name, exact message and HTTP status. */
-export async function fails(p: Promise<unknown>, name: string, message: string, status: number): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name);
-  assert.equal(err.message, message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-}
+export { fails } from "../helpers/stratus.js";

@@ -36,7 +36,7 @@ import {
   VerifySMSSandboxPhoneNumberCommand,
   type SNSClient,
 } from "@aws-sdk/client-sns";
-import { rejection } from "../helpers/stratus.js";
+import { fails } from "../helpers/stratus.js";
 import { ACCOUNT, REGION, snsClient, startSns, type SnsHarness } from "./support.js";
 
 let h: SnsHarness;
@@ -45,13 +45,6 @@ before(async () => {
 });
 after(() => h.server.stop());
 
-async function fails(p: Promise<unknown>, name: string, message: string | RegExp, status = 400): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name, err.message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else assert.match(err.message, message);
-}
 
 interface Recorded {
   type: string;

@@ -25,7 +25,7 @@ import {
   UnsubscribeCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-sns";
-import { rejection } from "../helpers/stratus.js";
+import { fails } from "../helpers/stratus.js";
 import { ACCOUNT, queue, REGION, snsClient, startSns, type SnsHarness } from "./support.js";
 
 let h: SnsHarness;
@@ -34,13 +34,6 @@ before(async () => {
 });
 after(() => h.server.stop());
 
-async function fails(p: Promise<unknown>, name: string, message: string | RegExp, status = 400): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name, err.message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else assert.match(err.message, message);
-}
 
 async function topic(name: string, attributes?: Record<string, string>): Promise<string> {
   return (await h.sns.send(new CreateTopicCommand({ Name: name, Attributes: attributes }))).TopicArn!;

@@ -16,7 +16,7 @@ import {
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
 } from "@aws-sdk/client-sfn";
-import { rejection, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
 let server: Server;
@@ -34,13 +34,6 @@ function client(accessKeyId: string): SFNClient {
   return new SFNClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { ...TEST_CREDENTIALS, accessKeyId }, maxAttempts: 1 });
 }
 
-async function fails(p: Promise<unknown>, name: string, message: string | RegExp, status = 400): Promise<void> {
-  const err = await rejection(p);
-  assert.equal(err.name, name, err.message);
-  assert.equal(err.$metadata.httpStatusCode, status);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else assert.match(err.message, message);
-}
 
 describe("state machines", () => {
   test("create, describe, update, delete; creating the same machine again is idempotent", async () => {

@@ -1,7 +1,11 @@
-/** StartExecution's name and input checks (256 KiB of JSON). */
+/** StartExecution's and StartSyncExecution's name and input checks (256 KiB of JSON), and the new execution. */
 import { newUuid } from "../../../core/ids.js";
+import { newSnapshot } from "../asl/interpreter/step.js";
+import type { JsonValue } from "../asl/jsonpath/json.js";
 import { StatesErrors } from "../errors.js";
 import { checkName } from "../names.js";
+import type { StateMachineRecord } from "../types.js";
+import type { ExecutionRecord } from "./types.js";
 
 const MAX_INPUT_BYTES = 262_144;
 
@@ -20,4 +24,21 @@ export function executionInput(input: string | undefined): { text: string; value
   } catch (err) {
     throw StatesErrors.invalidExecutionInput((err as Error).message);
   }
+}
+
+/** A new execution of `machine` (its definition and role as they are now), not yet started. */
+export function newExecution(machine: StateMachineRecord, arn: string, name: string, input: { text: string; value: unknown }, where: { accountId: string; region: string }, now: number): ExecutionRecord {
+  return {
+    arn,
+    stateMachineArn: machine.arn,
+    stateMachineName: machine.name,
+    accountId: where.accountId,
+    region: where.region,
+    name,
+    definition: machine.definition,
+    roleArn: machine.roleArn,
+    startDate: now,
+    input: input.text,
+    snapshot: newSnapshot(input.value as JsonValue),
+  };
 }

@@ -1,10 +1,7 @@
 /** StartExecution (Standard): https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html */
 import type { RequestContext } from "../../../core/service.js";
-import { newSnapshot } from "../asl/interpreter/step.js";
-import type { JsonValue } from "../asl/jsonpath/json.js";
 import { StatesErrors } from "../errors.js";
-import { executionInput, executionName } from "../executions/execution-input.js";
-import type { ExecutionRecord } from "../executions/types.js";
+import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
 import { executionArn, parseStateMachineArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
 
@@ -20,19 +17,7 @@ export async function startExecution(input: { stateMachineArn: string; name?: st
     if (existing.snapshot.status === "RUNNING" && existing.input === text) return { executionArn: arn, startDate: new Date(existing.startDate) };
     throw StatesErrors.executionAlreadyExists(arn);
   }
-  const e: ExecutionRecord = {
-    arn,
-    stateMachineArn: machine.arn,
-    stateMachineName: machine.name,
-    accountId: ctx.accountId,
-    region: ctx.region,
-    name,
-    definition: machine.definition,
-    roleArn: machine.roleArn,
-    startDate: ctx.clock.now(),
-    input: text,
-    snapshot: newSnapshot(value as JsonValue),
-  };
+  const e = newExecution(machine, arn, name, { text, value }, ctx, ctx.clock.now());
   sfn.executions.set(arn, e);
   await sfn.executor.advance(e, { kind: "start" });
   return { executionArn: arn, startDate: new Date(e.startDate) };

@@ -6,12 +6,9 @@
  */
 import { newUuid } from "../../../core/ids.js";
 import type { RequestContext } from "../../../core/service.js";
-import { newSnapshot } from "../asl/interpreter/step.js";
-import type { JsonValue } from "../asl/jsonpath/json.js";
 import { StatesErrors } from "../errors.js";
-import { executionInput, executionName } from "../executions/execution-input.js";
+import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
 import { runExpress } from "../executions/express-runner.js";
-import type { ExecutionRecord } from "../executions/types.js";
 import type { StatesService } from "../states-service.js";
 
 export async function startSyncExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
@@ -19,19 +16,8 @@ export async function startSyncExecution(input: { stateMachineArn: string; name?
   if (machine.type !== "EXPRESS") throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
-  const e: ExecutionRecord = {
-    arn: `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`,
-    stateMachineArn: machine.arn,
-    stateMachineName: machine.name,
-    accountId: ctx.accountId,
-    region: ctx.region,
-    name,
-    definition: machine.definition,
-    roleArn: machine.roleArn,
-    startDate: ctx.clock.now(),
-    input: text,
-    snapshot: newSnapshot(value as JsonValue),
-  };
+  const arn = `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`;
+  const e = newExecution(machine, arn, name, { text, value }, ctx, ctx.clock.now());
   const outcome = await runExpress(e, sfn.executor, ctx.clock);
   const s = e.snapshot;
   const billedMs = Math.max(100, Math.ceil((outcome.stopDate - e.startDate) / 100) * 100);
