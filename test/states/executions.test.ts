@@ -10,11 +10,13 @@ import { join } from "node:path";
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
+  DescribeStateMachineForExecutionCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
   SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
+  UpdateStateMachineCommand,
 } from "@aws-sdk/client-sfn";
 import type { ManualClock } from "../../src/core/clock.js";
 import { rejection, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
@@ -137,5 +139,22 @@ test("a waiting Standard execution survives a restart and completes, its history
     await server.stop();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("DescribeStateMachineForExecution shows the definition the execution started with", async () => {
+  const server = await startStratus();
+  try {
+    const sfn = client(server);
+    const first = JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", End: true } } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "versioned", definition: first, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    await sfn.send(new UpdateStateMachineCommand({ stateMachineArn, definition: JSON.stringify({ StartAt: "B", States: { B: { Type: "Succeed" } } }) }));
+    const d = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    assert.equal(d.definition, first);
+    assert.equal(d.stateMachineArn, stateMachineArn);
+    assert.equal(d.name, "versioned");
+  } finally {
+    await server.stop();
   }
 });

@@ -15,6 +15,7 @@ import { listTagsForResource, tagResource, untagResource } from "./operations/ta
 import { updateStateMachine } from "./operations/update-state-machine.js";
 import { validateStateMachineDefinition } from "./operations/validate-state-machine-definition.js";
 import { describeExecution } from "./operations/describe-execution.js";
+import { describeStateMachineForExecution } from "./operations/describe-state-machine-for-execution.js";
 import { getExecutionHistory } from "./operations/get-execution-history.js";
 import { listExecutions } from "./operations/list-executions.js";
 import { startExecution } from "./operations/start-execution.js";
@@ -47,6 +48,7 @@ export const statesService: ServiceModule<StatesService> = {
     StartExecution: startExecution,
     StartSyncExecution: startSyncExecution,
     DescribeExecution: describeExecution,
+    DescribeStateMachineForExecution: describeStateMachineForExecution,
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,

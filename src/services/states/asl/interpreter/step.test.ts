@@ -301,3 +301,11 @@ test("the execution's TimeoutSeconds ends it as TIMED_OUT", () => {
   assert.deepEqual(types(out.events), ["ExecutionTimedOut"]);
   assert.equal((out.events[0].executionTimedOutEventDetails as { error: string }).error, "States.Timeout");
 });
+
+test("an output over 256 KiB fails the execution with States.DataLimitExceeded, which Catch cannot handle", () => {
+  const def = { StartAt: "Big", States: { Big: { Type: "Pass", Parameters: { "blob.$": "$.s" }, End: true } } };
+  const ok = start(def, { s: "x".repeat(200_000) });
+  assert.equal(ok.snapshot.status, "SUCCEEDED");
+  const big = start(def, { s: "x".repeat(262_145) });
+  assert.deepEqual([big.snapshot.status, big.snapshot.error], ["FAILED", "States.DataLimitExceeded"]);
+});

@@ -17,6 +17,9 @@ import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from 
 import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
 import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
 
+/** AWS's quota on a state's input or output: 256 KiB of UTF-8 JSON. */
+const MAX_PAYLOAD_BYTES = 262_144;
+
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
 const MAX_HISTORY_EVENTS = 25_000;
 
@@ -182,7 +185,13 @@ class Run implements BranchHost {
 
   /** Leaves a state with its output: to the next state, or ends the execution. */
   private exit(state: StateDefinition, output: JsonValue): { name: string; input: JsonValue } | undefined {
-    this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
+    const text = json(output);
+    // States.DataLimitExceeded is terminal: no retrier or catcher (not even States.ALL) handles it.
+    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
+      this.fail("States.DataLimitExceeded", `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+      return undefined;
+    }
+    this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: text, outputDetails: { truncated: false } } });
     this.snap.current = undefined;
     if (state.end || state.type === "Succeed") {
       this.finish("SUCCEEDED", { output });
