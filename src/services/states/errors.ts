@@ -18,6 +18,7 @@ export const StatesErrors = {
   invalidToken: () => new ServiceError("InvalidToken", "Invalid Token: 'Invalid token'"),
   taskDoesNotExist: () => new ServiceError("TaskDoesNotExist", "Task Does Not Exist"),
   invalidOutput: (detail: string) => new ServiceError("InvalidOutput", `Invalid State Machine Execution Output: '${detail}'`),
+  activityDoesNotExist: (arn: string) => new ServiceError("ActivityDoesNotExist", `Activity Does Not Exist: '${arn}'`),
   resourceNotFound: (arn: string) => new ServiceError("ResourceNotFound", `Resource not found: '${arn}'`, { fields: { resourceName: arn } }),
   tooManyTags: (arn: string) => new ServiceError("TooManyTags", `Too many tags: '${arn}'`, { fields: { resourceName: arn } }),
   invalidLogging: (message: string) => new ServiceError("InvalidLoggingConfiguration", message),

@@ -7,6 +7,7 @@ import * as sdk from "@aws-sdk/client-sfn";
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { StatesErrors } from "./errors.js";
+import { createActivity, deleteActivity, describeActivity, getActivityTask, listActivities } from "./operations/activities.js";
 import { createStateMachine } from "./operations/create-state-machine.js";
 import { deleteStateMachine } from "./operations/delete-state-machine.js";
 import { describeStateMachine } from "./operations/describe-state-machine.js";
@@ -52,6 +53,11 @@ export const statesService: ServiceModule<StatesService> = {
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,
+    CreateActivity: createActivity,
+    DescribeActivity: describeActivity,
+    DeleteActivity: deleteActivity,
+    ListActivities: listActivities,
+    GetActivityTask: getActivityTask,
     SendTaskSuccess: sendTaskSuccess,
     SendTaskFailure: sendTaskFailure,
     SendTaskHeartbeat: sendTaskHeartbeat,

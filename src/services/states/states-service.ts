@@ -8,11 +8,12 @@ import { ExecutionStore } from "./executions/execution-store.js";
 import { Executor } from "./executions/executor.js";
 import type { ExecutionRecord } from "./executions/types.js";
 import { StatesStore } from "./store/states-store.js";
-import type { StateMachineRecord } from "./types.js";
+import type { ActivityRecord, StateMachineRecord } from "./types.js";
 
 export class StatesService implements ServiceRuntime {
   readonly stateMachines = new Map<string, StateMachineRecord>();
   readonly executions = new Map<string, ExecutionRecord>();
+  readonly activities = new Map<string, ActivityRecord>();
   readonly clock: Clock;
   readonly executor: Executor;
   readonly executionStore: ExecutionStore;
@@ -27,6 +28,7 @@ export class StatesService implements ServiceRuntime {
 
   start(): void {
     for (const m of this.store.load()) this.stateMachines.set(m.arn, m);
+    for (const a of this.store.loadActivities()) this.activities.set(a.arn, a);
     for (const e of this.executionStore.load()) this.executions.set(e.arn, e);
     for (const e of this.executions.values()) this.executor.resume(e);
   }
@@ -36,6 +38,8 @@ export class StatesService implements ServiceRuntime {
     this.executionStore.reset();
     this.stateMachines.clear();
     this.executions.clear();
+    this.activities.clear();
+    this.executor.activities.clear();
   }
 
   status(): Record<string, unknown> {
@@ -58,6 +62,27 @@ export class StatesService implements ServiceRuntime {
     const m = this.stateMachines.get(arn);
     if (!m || ref.accountId !== where.accountId || ref.region !== where.region) throw StatesErrors.stateMachineDoesNotExist(arn);
     return m;
+  }
+
+  async saveActivity(a: ActivityRecord): Promise<void> {
+    this.activities.set(a.arn, a);
+    await this.store.putActivity(a);
+  }
+
+  async removeActivity(a: ActivityRecord): Promise<void> {
+    this.activities.delete(a.arn);
+    this.executor.activities.drop(a.arn);
+    await this.store.deleteActivity(a.arn);
+  }
+
+  /** The activity an ARN names, in the caller's account and region. */
+  activity(arn: string, where: { accountId: string; region: string }): ActivityRecord {
+    const a = this.activities.get(arn);
+    if (!a || a.accountId !== where.accountId || a.region !== where.region) {
+      if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:activity:[^:]+$/.test(arn ?? "")) throw StatesErrors.invalidArn(`Invalid ARN prefix: ${arn}`);
+      throw StatesErrors.activityDoesNotExist(arn);
+    }
+    return a;
   }
 
   async save(m: StateMachineRecord): Promise<void> {

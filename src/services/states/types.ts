@@ -26,3 +26,13 @@ export interface StateMachineRecord {
   revisionId: string;
   tags: Record<string, string>;
 }
+
+export interface ActivityRecord {
+  arn: string;
+  accountId: string;
+  region: string;
+  name: string;
+  /** Epoch milliseconds. */
+  creationDate: number;
+  tags: Record<string, string>;
+}

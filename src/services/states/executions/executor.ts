@@ -14,6 +14,7 @@ import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { runTask, type Where } from "./task-runner.js";
 import { newTaskToken } from "./task-token.js";
+import { ActivityQueues } from "./activity-queues.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
@@ -27,6 +28,8 @@ export class Executor {
   /** Per execution, the promise of its last queued event. */
   private readonly queues = new Map<string, Promise<void>>();
 
+  readonly activities: ActivityQueues;
+
   constructor(
     private readonly clients: ServiceClients,
     private readonly store: ExecutionStore,
@@ -35,6 +38,10 @@ export class Executor {
     private readonly logger: Logger,
     private readonly find: (executionArn: string) => ExecutionRecord | undefined,
   ) {
+    this.activities = new ActivityQueues(clock, (task) => {
+      const w = this.find(task.executionArn)?.snapshot.current?.waiting;
+      return w?.kind === "task" && w.call.token === task.token && w.workerName === undefined;
+    });
     scheduler.register(TIMER_JOB, async (job) => {
       const { executionArn, timerId } = job.payload as { executionArn: string; timerId?: number };
       const e = this.find(executionArn);
@@ -67,7 +74,8 @@ export class Executor {
    */
   resume(e: ExecutionRecord): void {
     const waiting = e.snapshot.current?.waiting;
-    if (e.snapshot.status === "RUNNING" && waiting?.kind === "task" && !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
+    if (e.snapshot.status !== "RUNNING" || waiting?.kind !== "task") return;
+    if (waiting.call.kind === "activity" ? waiting.workerName === undefined : !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
   }
 
   private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
@@ -83,15 +91,19 @@ export class Executor {
     if (input.kind === "stop") await this.scheduler.cancel(`states-timer:${e.arn}`).catch((err) => this.logger.warn(`states: ${String(err)}`));
   }
 
-  /** Carries out a Task's call in the background and feeds its outcome back. */
+  /** Carries out a Task's call in the background and feeds its outcome back; an activity's task goes to its workers. */
   private runTask(e: ExecutionRecord, call: TaskCall, callId: number): void {
+    if (call.kind === "activity") {
+      this.activities.add(call.activityArn, { token: call.token, input: call.input, executionArn: e.arn });
+      return;
+    }
     void this.callTask(e, call)
       .then((input) => this.advance(e, { ...input, callId } as StepInput))
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
   }
 
   /** A Task's call, carried out: the event that reports its outcome. */
-  callTask(e: Where, call: TaskCall): Promise<StepInput> {
+  callTask(e: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
     return runTask(this.clients, e, call);
   }
 

@@ -31,7 +31,10 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
     const task = commands.find((c) => c.kind === "task");
     const timer = commands.find((c) => c.kind === "timer");
     if (task) {
-      input = { ...(await executor.callTask(e, task.call)), callId: task.callId } as StepInput;
+      input =
+        task.call.kind === "activity"
+          ? { kind: "taskFailed", error: "States.Runtime", cause: "Express workflows do not support activities", callId: task.callId }
+          : ({ ...(await executor.callTask(e, task.call)), callId: task.callId } as StepInput);
     } else if (timer) {
       const at = Math.min(timer.dueAt, deadline);
       await new Promise<void>((resolve) => clock.setTimer(at, resolve));

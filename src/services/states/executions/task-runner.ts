@@ -17,7 +17,8 @@ export interface Where {
   region: string;
 }
 
-export async function runTask(clients: ServiceClients, where: Where, call: TaskCall): Promise<StepInput> {
+/** A call that answers by itself (activities are handed to workers instead: activity-queues.ts). */
+export async function runTask(clients: ServiceClients, where: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
   const service = call.kind === "lambda" ? "Lambda" : call.service.toUpperCase();
   try {
     if (call.kind === "lambda") return await invokeLambda(clients, where, call);

@@ -61,6 +61,13 @@ class Run implements BranchHost {
         this.snap.cause = `The execution timed out after ${this.def.timeoutSeconds} seconds.`;
         this.emit("ExecutionTimedOut", { executionTimedOutEventDetails: { error: this.snap.error, cause: this.snap.cause } });
         break;
+      case "activityStarted": {
+        const w = this.snap.current?.waiting;
+        if (w?.kind !== "task" || w.call.kind !== "activity" || w.call.token !== input.token || w.workerName !== undefined) return;
+        w.workerName = input.workerName ?? "";
+        this.emit("ActivityStarted", { activityStartedEventDetails: input.workerName ? { workerName: input.workerName } : {} });
+        break;
+      }
       case "heartbeat": {
         const w = this.snap.current?.waiting;
         if (w?.kind !== "task" || w.call.token !== input.token || w.deadlines?.heartbeatSeconds === undefined) return;
@@ -99,7 +106,7 @@ class Run implements BranchHost {
         if (input.token !== undefined ? input.token !== waiting.call.token : input.callId !== undefined && input.callId !== waiting.callId) return;
         const state = this.def.allStates.get(cur.name) as TaskState;
         if (input.token === undefined && input.kind === "taskSucceeded" && waiting.call.token) {
-          if (waiting.submitted) return;
+          if (waiting.submitted || waiting.call.kind === "activity") return;
           const [type, details] = submittedEvent(waiting.call, input.output);
           this.emit(type, details);
           waiting.submitted = true;
@@ -235,12 +242,14 @@ class Run implements BranchHost {
 
   /** Hands a Task's call to the executor and waits for its outcome. */
   private schedule(call: TaskCall, retryCounts: number[], timeouts: { timeoutSeconds?: number; heartbeatSeconds?: number } = this.taskTimeouts()): void {
-    // The call is known by its TaskScheduled (or LambdaFunctionScheduled) event's id.
+    if (call.kind === "activity") call = { ...call, ...(timeouts.timeoutSeconds !== undefined ? { timeoutSeconds: timeouts.timeoutSeconds } : {}), ...(timeouts.heartbeatSeconds !== undefined ? { heartbeatSeconds: timeouts.heartbeatSeconds } : {}) };
+    // The call is known by its TaskScheduled (LambdaFunctionScheduled, ActivityScheduled) event's id.
     const [scheduled, ...rest] = scheduledEvents(call, this.env.region);
     const callId = this.emit(scheduled[0], scheduled[1]);
     for (const [type, details] of rest) this.emit(type, details);
     const deadlines = timeouts.timeoutSeconds !== undefined || timeouts.heartbeatSeconds !== undefined ? this.armDeadlines(timeouts.timeoutSeconds !== undefined ? this.env.now + timeouts.timeoutSeconds * 1000 : undefined, timeouts.heartbeatSeconds) : undefined;
-    this.snap.current!.waiting = { kind: "task", retryCounts, call, callId, ...(deadlines ? { deadlines } : {}) };
+    // An activity's task is handed to a worker: only its token can answer it.
+    this.snap.current!.waiting = { kind: "task", retryCounts, call, callId, ...(deadlines ? { deadlines } : {}), ...(call.kind === "activity" ? { submitted: true } : {}) };
     this.commands.push({ kind: "task", call, callId });
   }
 

@@ -11,15 +11,16 @@ import type { TaskState } from "../definition/model.js";
 import { StatesError, type JsonObject, type JsonValue } from "../jsonpath/index.js";
 import type { TaskCall } from "./types.js";
 
-/** Whether the Task waits for a callback (`.waitForTaskToken`): it then needs a token first. */
+/** Whether the Task waits for a callback (`.waitForTaskToken`, activities): it then needs a token first. */
 export function waitsForToken(state: TaskState): boolean {
-  return state.resource.kind === "integration" && state.resource.pattern === "waitForTaskToken";
+  return state.resource.kind === "activity" || (state.resource.kind === "integration" && state.resource.pattern === "waitForTaskToken");
 }
 
 /** The call a Task state makes with its (Parameters-processed) input. */
 export function taskCall(state: TaskState, params: JsonValue, token?: string): TaskCall {
   const r = state.resource;
   if (r.kind === "lambda") return { kind: "lambda", style: "arn", functionName: r.arn, payload: params };
+  if (r.kind === "activity") return { kind: "activity", activityArn: r.arn, input: params, token: token! };
   const supportedPattern = r.kind === "integration" && (r.pattern === "request" || r.pattern === "waitForTaskToken");
   if (r.kind === "integration" && supportedPattern && r.service === "lambda" && r.action === "invoke") {
     const p = (params ?? {}) as JsonObject;
@@ -35,6 +36,10 @@ export function taskCall(state: TaskState, params: JsonValue, token?: string): T
 
 /** History event names and details for each step of a call. */
 export function scheduledEvents(call: TaskCall, region: string): Array<[string, Record<string, unknown>]> {
+  if (call.kind === "activity") {
+    const limits = { ...(call.timeoutSeconds !== undefined ? { timeoutInSeconds: call.timeoutSeconds } : {}), ...(call.heartbeatSeconds !== undefined ? { heartbeatInSeconds: call.heartbeatSeconds } : {}) };
+    return [["ActivityScheduled", { activityScheduledEventDetails: { resource: call.activityArn, input: JSON.stringify(call.input), inputDetails: { truncated: false }, ...limits } }]];
+  }
   if (call.kind === "integration") {
     return [
       ["TaskScheduled", { taskScheduledEventDetails: { resourceType: call.service, resource: call.action, region, parameters: JSON.stringify(call.parameters) } }],
@@ -56,12 +61,14 @@ export function scheduledEvents(call: TaskCall, region: string): Array<[string, 
 
 export function succeededEvent(call: TaskCall, output: JsonValue): [string, Record<string, unknown>] {
   const text = JSON.stringify(output);
+  if (call.kind === "activity") return ["ActivitySucceeded", { activitySucceededEventDetails: { output: text, outputDetails: { truncated: false } } }];
   if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionSucceeded", { lambdaFunctionSucceededEventDetails: { output: text, outputDetails: { truncated: false } } }];
   return ["TaskSucceeded", { taskSucceededEventDetails: { ...resourceOf(call), output: text, outputDetails: { truncated: false } } }];
 }
 
 export function failedEvent(call: TaskCall, error: string, cause: string | undefined): [string, Record<string, unknown>] {
   const details = cause === undefined ? { error } : { error, cause };
+  if (call.kind === "activity") return ["ActivityFailed", { activityFailedEventDetails: details }];
   if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionFailed", { lambdaFunctionFailedEventDetails: details }];
   return ["TaskFailed", { taskFailedEventDetails: { ...resourceOf(call), ...details } }];
 }
@@ -69,16 +76,17 @@ export function failedEvent(call: TaskCall, error: string, cause: string | undef
 /** The call ran out of time: LambdaFunctionTimedOut or TaskTimedOut. */
 export function timedOutEvent(call: TaskCall, error: string): [string, Record<string, unknown>] {
   const cause = error === "States.HeartbeatTimeout" ? "The task did not send a heartbeat in time." : "The task did not finish in time.";
+  if (call.kind === "activity") return ["ActivityTimedOut", { activityTimedOutEventDetails: { error, cause } }];
   if (call.kind === "lambda" && call.style === "arn") return ["LambdaFunctionTimedOut", { lambdaFunctionTimedOutEventDetails: { error, cause } }];
   return ["TaskTimedOut", { taskTimedOutEventDetails: { ...resourceOf(call), error, cause } }];
 }
 
 /** TaskSubmitted: a `.waitForTaskToken` call went out; the task now waits for its token. */
-export function submittedEvent(call: TaskCall, output: JsonValue): [string, Record<string, unknown>] {
+export function submittedEvent(call: Exclude<TaskCall, { kind: "activity" }>, output: JsonValue): [string, Record<string, unknown>] {
   return ["TaskSubmitted", { taskSubmittedEventDetails: { ...resourceOf(call), output: JSON.stringify(output), outputDetails: { truncated: false } } }];
 }
 
-function resourceOf(call: TaskCall): { resourceType: string; resource: string } {
+function resourceOf(call: Exclude<TaskCall, { kind: "activity" }>): { resourceType: string; resource: string } {
   const suffix = call.token ? ".waitForTaskToken" : "";
   return call.kind === "integration" ? { resourceType: call.service, resource: `${call.action}${suffix}` } : { resourceType: "lambda", resource: `invoke${suffix}` };
 }

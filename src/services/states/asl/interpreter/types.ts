@@ -30,7 +30,7 @@ export interface Snapshot {
        * (`.waitForTaskToken`), `submitted` once the call went out: the task then waits for
        * SendTaskSuccess / SendTaskFailure.
        */
-      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; deadlines?: TaskDeadlines }
+      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; deadlines?: TaskDeadlines; workerName?: string }
       /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
       | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[]; call?: TaskCall };
   };
@@ -63,6 +63,8 @@ export type TaskCall =
       /** `.waitForTaskToken`: the token the task waits on. */
       token?: string;
     }
+  /** An activity: a worker takes the task (GetActivityTask) and answers with its token. */
+  | { kind: "activity"; activityArn: string; input: JsonValue; token: string; timeoutSeconds?: number; heartbeatSeconds?: number }
   /** An optimized service integration (`arn:aws:states:::sqs:sendMessage`, `…:sns:publish`). */
   | { kind: "integration"; service: "sqs" | "sns"; action: "sendMessage" | "publish"; parameters: { [key: string]: JsonValue }; token?: string };
 
@@ -73,6 +75,8 @@ export type StepInput =
   | { kind: "timer"; timerId?: number }
   /** The execution's TimeoutSeconds ran out. */
   | { kind: "executionTimeout" }
+  /** A worker took the activity task (GetActivityTask). */
+  | { kind: "activityStarted"; token: string; workerName?: string }
   /** SendTaskHeartbeat for the token the running task waits on. */
   | { kind: "heartbeat"; token: string }
   | { kind: "stop"; error?: string; cause?: string }
