@@ -8,7 +8,9 @@ import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { StatesErrors } from "./errors.js";
 import { createActivity, deleteActivity, describeActivity, getActivityTask, listActivities } from "./operations/activities.js";
+import { createStateMachineAlias, deleteStateMachineAlias, describeStateMachineAlias, listStateMachineAliases, updateStateMachineAlias } from "./operations/aliases.js";
 import { createStateMachine } from "./operations/create-state-machine.js";
+import { deleteStateMachineVersion, listStateMachineVersions, publishStateMachineVersion } from "./operations/versions.js";
 import { deleteStateMachine } from "./operations/delete-state-machine.js";
 import { describeStateMachine } from "./operations/describe-state-machine.js";
 import { listStateMachines } from "./operations/list-state-machines.js";
@@ -53,6 +55,14 @@ export const statesService: ServiceModule<StatesService> = {
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,
+    PublishStateMachineVersion: publishStateMachineVersion,
+    ListStateMachineVersions: listStateMachineVersions,
+    DeleteStateMachineVersion: deleteStateMachineVersion,
+    CreateStateMachineAlias: createStateMachineAlias,
+    DescribeStateMachineAlias: describeStateMachineAlias,
+    UpdateStateMachineAlias: updateStateMachineAlias,
+    DeleteStateMachineAlias: deleteStateMachineAlias,
+    ListStateMachineAliases: listStateMachineAliases,
     CreateActivity: createActivity,
     DescribeActivity: describeActivity,
     DeleteActivity: deleteActivity,

@@ -85,6 +85,13 @@ export class StatesService implements ServiceRuntime {
     return a;
   }
 
+  /** Stores a change that is not a new revision (versions, aliases, tags). */
+  async saveKeepingRevision(m: StateMachineRecord): Promise<void> {
+    this.stateMachines.set(m.arn, m);
+    await this.store.putStateMachine(m);
+  }
+
+  /** Stores a new revision of the machine (definition or settings changed). */
   async save(m: StateMachineRecord): Promise<void> {
     m.revisionId = newUuid();
     this.stateMachines.set(m.arn, m);

@@ -25,6 +25,31 @@ export interface StateMachineRecord {
   /** Changes on every update (DescribeStateMachine's revisionId). */
   revisionId: string;
   tags: Record<string, string>;
+  /** Published versions (PublishStateMachineVersion, `publish: true`), oldest first. */
+  versions?: VersionRecord[];
+  /** The number the next version gets. */
+  nextVersion?: number;
+  aliases?: AliasRecord[];
+}
+
+/** An immutable snapshot of a state machine's definition and role. */
+export interface VersionRecord {
+  version: number;
+  definition: string;
+  roleArn: string;
+  description?: string;
+  creationDate: number;
+  /** The machine's revision it was published from (publishing it again returns this version). */
+  revisionId: string;
+}
+
+export interface AliasRecord {
+  name: string;
+  description?: string;
+  /** One or two versions with weights adding up to 100. */
+  routing: Array<{ stateMachineVersionArn: string; weight: number }>;
+  creationDate: number;
+  updateDate: number;
 }
 
 export interface ActivityRecord {

@@ -4,7 +4,7 @@ import { newSnapshot } from "../asl/interpreter/step.js";
 import type { JsonValue } from "../asl/jsonpath/json.js";
 import { StatesErrors } from "../errors.js";
 import { checkName } from "../names.js";
-import type { StateMachineRecord } from "../types.js";
+import type { ResolvedTarget } from "../versions.js";
 import type { ExecutionRecord } from "./types.js";
 
 const MAX_INPUT_BYTES = 262_144;
@@ -26,8 +26,9 @@ export function executionInput(input: string | undefined): { text: string; value
   }
 }
 
-/** A new execution of `machine` (its definition and role as they are now), not yet started. */
-export function newExecution(machine: StateMachineRecord, arn: string, name: string, input: { text: string; value: unknown }, where: { accountId: string; region: string }, now: number): ExecutionRecord {
+/** A new execution of what `target` resolved to (a machine's latest definition, a version, an alias's pick), not yet started. */
+export function newExecution(target: ResolvedTarget, arn: string, name: string, input: { text: string; value: unknown }, where: { accountId: string; region: string }, now: number): ExecutionRecord {
+  const machine = target.machine;
   return {
     arn,
     stateMachineArn: machine.arn,
@@ -35,8 +36,10 @@ export function newExecution(machine: StateMachineRecord, arn: string, name: str
     accountId: where.accountId,
     region: where.region,
     name,
-    definition: machine.definition,
-    roleArn: machine.roleArn,
+    definition: target.definition,
+    roleArn: target.roleArn,
+    ...(target.versionArn ? { versionArn: target.versionArn } : {}),
+    ...(target.aliasArn ? { aliasArn: target.aliasArn } : {}),
     startDate: now,
     input: input.text,
     snapshot: newSnapshot(input.value as JsonValue),

@@ -11,6 +11,9 @@ export interface ExecutionRecord {
   /** The definition and role the execution started with (later updates do not change it). */
   definition: string;
   roleArn: string;
+  /** The version the execution runs, when started through a version or an alias. */
+  versionArn?: string;
+  aliasArn?: string;
   /** Epoch milliseconds. */
   startDate: number;
   stopDate?: number;

@@ -4,6 +4,7 @@ import { StatesErrors } from "../errors.js";
 import { checkName, checkRoleArn, stateMachineArn } from "../names.js";
 import { checkedDefinition, encryptionConfiguration, loggingConfiguration } from "../state-machine-config.js";
 import type { StatesService } from "../states-service.js";
+import { publishVersion, versionArn } from "../versions.js";
 import { applyTags, type Tag } from "../tags.js";
 import type { LoggingConfiguration, StateMachineRecord, StateMachineType } from "../types.js";
 
@@ -16,6 +17,8 @@ export interface CreateStateMachineInput {
   tags?: Tag[];
   tracingConfiguration?: { enabled?: boolean };
   encryptionConfiguration?: StateMachineRecord["encryptionConfiguration"];
+  publish?: boolean;
+  versionDescription?: string;
 }
 
 export async function createStateMachine(input: CreateStateMachineInput, ctx: RequestContext, sfn: StatesService) {
@@ -50,5 +53,10 @@ export async function createStateMachine(input: CreateStateMachineInput, ctx: Re
     tags: applyTags(arn, {}, input.tags),
   };
   await sfn.save(record);
+  if (input.publish) {
+    const v = publishVersion(record, record.creationDate, input.versionDescription);
+    await sfn.saveKeepingRevision(record);
+    return { stateMachineArn: arn, creationDate: new Date(record.creationDate), stateMachineVersionArn: versionArn(record, v) };
+  }
   return { stateMachineArn: arn, creationDate: new Date(record.creationDate) };
 }

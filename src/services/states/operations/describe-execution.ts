@@ -18,6 +18,8 @@ export function executionView(e: ExecutionRecord) {
     outputDetails: s.status === "SUCCEEDED" ? { included: true } : undefined,
     error: s.error,
     cause: s.cause,
+    stateMachineVersionArn: e.versionArn,
+    stateMachineAliasArn: e.aliasArn,
     redriveCount: 0,
     redriveStatus: "NOT_REDRIVABLE",
     redriveStatusReason: s.status === "RUNNING" ? "Execution is RUNNING and cannot be redriven" : "Execution cannot be redriven in Stratus",

@@ -4,9 +4,11 @@ import { StatesErrors } from "../errors.js";
 import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
 import { executionArn, parseStateMachineArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
+import { resolveTarget } from "../versions.js";
 
 export async function startExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
-  const machine = sfn.stateMachine(input.stateMachineArn, ctx);
+  const target = resolveTarget(input.stateMachineArn, ctx, sfn);
+  const machine = target.machine;
   if (machine.type === "EXPRESS") throw StatesErrors.typeNotSupported("Express state machines run with StartSyncExecution in Stratus (asynchronous Express executions are not emulated yet)");
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
@@ -17,7 +19,7 @@ export async function startExecution(input: { stateMachineArn: string; name?: st
     if (existing.snapshot.status === "RUNNING" && existing.input === text) return { executionArn: arn, startDate: new Date(existing.startDate) };
     throw StatesErrors.executionAlreadyExists(arn);
   }
-  const e = newExecution(machine, arn, name, { text, value }, ctx, ctx.clock.now());
+  const e = newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now());
   sfn.executions.set(arn, e);
   await sfn.executor.advance(e, { kind: "start" });
   return { executionArn: arn, startDate: new Date(e.startDate) };

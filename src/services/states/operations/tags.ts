@@ -16,14 +16,14 @@ function taggable(arn: string, ctx: RequestContext, sfn: StatesService): StateMa
 export async function tagResource(input: { resourceArn: string; tags: Tag[] }, ctx: RequestContext, sfn: StatesService) {
   const m = taggable(input.resourceArn, ctx, sfn);
   m.tags = applyTags(m.arn, m.tags, input.tags);
-  await sfn.save(m);
+  await sfn.saveKeepingRevision(m);
   return {};
 }
 
 export async function untagResource(input: { resourceArn: string; tagKeys: string[] }, ctx: RequestContext, sfn: StatesService) {
   const m = taggable(input.resourceArn, ctx, sfn);
   for (const k of input.tagKeys ?? []) delete m.tags[k];
-  await sfn.save(m);
+  await sfn.saveKeepingRevision(m);
   return {};
 }
 

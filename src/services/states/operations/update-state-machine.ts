@@ -4,6 +4,7 @@ import { StatesErrors } from "../errors.js";
 import { checkRoleArn } from "../names.js";
 import { checkedDefinition, encryptionConfiguration, loggingConfiguration } from "../state-machine-config.js";
 import type { StatesService } from "../states-service.js";
+import { publishVersion, versionArn } from "../versions.js";
 import type { LoggingConfiguration, StateMachineRecord } from "../types.js";
 
 export async function updateStateMachine(
@@ -14,6 +15,8 @@ export async function updateStateMachine(
     loggingConfiguration?: Partial<LoggingConfiguration>;
     tracingConfiguration?: { enabled?: boolean };
     encryptionConfiguration?: StateMachineRecord["encryptionConfiguration"];
+    publish?: boolean;
+    versionDescription?: string;
   },
   ctx: RequestContext,
   sfn: StatesService,
@@ -33,5 +36,10 @@ export async function updateStateMachine(
     encryptionConfiguration: input.encryptionConfiguration !== undefined ? encryptionConfiguration(input.encryptionConfiguration) : m.encryptionConfiguration,
   });
   await sfn.save(m);
+  if (input.publish) {
+    const v = publishVersion(m, ctx.clock.now(), input.versionDescription);
+    await sfn.saveKeepingRevision(m);
+    return { updateDate: new Date(ctx.clock.now()), revisionId: m.revisionId, stateMachineVersionArn: versionArn(m, v) };
+  }
   return { updateDate: new Date(ctx.clock.now()), revisionId: m.revisionId };
 }
