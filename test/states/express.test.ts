@@ -6,16 +6,19 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { CreateStateMachineCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
-import { rejection, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { CreateQueueCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { rejection, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
 let server: Server;
 let sfn: SFNClient;
+let sqs: SQSClient;
 const ROLE = "arn:aws:iam::000000000000:role/sfn";
 
 before(async () => {
   server = await startStratus({ clock: "manual" });
   sfn = new SFNClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1, disableHostPrefix: true });
+  sqs = sqsClient(server);
 });
 after(() => server.stop());
 
@@ -45,11 +48,22 @@ test("an Express Wait waits on the clock", async () => {
   assert.equal((await pending).status, "SUCCEEDED");
 });
 
-test("StartSyncExecution refuses a Standard machine; StartExecution refuses an Express one (not emulated yet)", async () => {
+test("StartSyncExecution refuses a Standard machine", async () => {
   const standard = await machine("std-only", "STANDARD", { StartAt: "A", States: { A: { Type: "Succeed" } } });
   const err = await rejection(sfn.send(new StartSyncExecutionCommand({ stateMachineArn: standard })));
   assert.equal(err.name, "StateMachineTypeNotSupported");
   assert.equal(err.message, "This operation is not supported by this type of state machine");
-  const express = await machine("express-async", "EXPRESS", { StartAt: "A", States: { A: { Type: "Succeed" } } });
-  assert.equal((await rejection(sfn.send(new StartExecutionCommand({ stateMachineArn: express })))).name, "StateMachineTypeNotSupported");
+});
+
+test("StartExecution on an Express machine runs it in the background (its Task really happens)", async () => {
+  const q = (await sqs.send(new CreateQueueCommand({ QueueName: "express-async-out" }))).QueueUrl!;
+  const express = await machine("express-async", "EXPRESS", { StartAt: "Send", States: { Send: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: q, "MessageBody.$": "$.note" }, End: true } } });
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: express, input: '{"note": "async express"}' }));
+  assert.match(executionArn!, /^arn:aws:states:us-east-1:000000000000:express:express-async:[0-9a-f-]{36}:[0-9a-f-]{36}$/);
+  let body: string | undefined;
+  for (let i = 0; i < 500 && body === undefined; i++) {
+    body = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: q }))).Messages?.[0]?.Body;
+    if (body === undefined) await new Promise((r) => setImmediate(r));
+  }
+  assert.equal(body, "async express");
 });

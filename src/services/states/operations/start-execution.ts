@@ -1,6 +1,12 @@
-/** StartExecution (Standard): https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html */
+/**
+ * StartExecution: https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+ * Standard executions are stored with their history; Express ones run in memory in the
+ * background (at most once, no history, as on AWS).
+ */
 import type { RequestContext } from "../../../core/service.js";
+import { newUuid } from "../../../core/ids.js";
 import { StatesErrors } from "../errors.js";
+import { runExpress } from "../executions/express-runner.js";
 import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
 import { executionArn, parseStateMachineArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
@@ -9,9 +15,13 @@ import { resolveTarget } from "../versions.js";
 export async function startExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
   const target = resolveTarget(input.stateMachineArn, ctx, sfn);
   const machine = target.machine;
-  if (machine.type === "EXPRESS") throw StatesErrors.typeNotSupported("Express state machines run with StartSyncExecution in Stratus (asynchronous Express executions are not emulated yet)");
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
+  if (machine.type === "EXPRESS") {
+    const e = newExecution(target, `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`, name, { text, value }, ctx, ctx.clock.now());
+    void runExpress(e, sfn.executor, ctx.clock).catch((err) => ctx.logger.error(`states: express execution ${e.arn} failed to run`, err));
+    return { executionArn: e.arn, startDate: new Date(e.startDate) };
+  }
   const arn = executionArn(parseStateMachineArn(machine.arn), name);
   const existing = sfn.executions.get(arn);
   if (existing) {
