@@ -98,7 +98,12 @@ export interface ServiceModule<S extends ServiceRuntime = ServiceRuntime> {
   anonymousActions?: string[];
   /** The errors a protocol validation failure turns into for this service. */
   validationErrors?: { missing: (member: string) => Error; invalid: (member: string, why: string) => Error };
-  model: ServiceModel;
+  /**
+   * Loads the service's model. The SDK client packages it comes from take tens of
+   * milliseconds each to import, so they load after the server is listening (in the
+   * background), not before; a request that arrives first waits for them.
+   */
+  loadModel: () => Promise<ServiceModel>;
   /**
    * awsQuery only: fill in parameters the client implied rather than sent (SQS clients may
    * post to the queue URL and leave `QueueUrl` out of the form).

@@ -33,7 +33,7 @@ export async function handleAwsJson(service: CompiledService, operationName: str
 }
 
 export function writeAwsJsonError(service: CompiledService | undefined, e: ResolvedError): ProtocolResponse {
-  const namespace = service?.module.model.namespace ?? "com.amazonaws";
+  const namespace = service?.model.namespace ?? "com.amazonaws";
   const headers: Record<string, string> = { "content-type": service ? contentType(service) : "application/x-amz-json-1.0", ...e.headers };
   if (service?.module.awsQueryCompatible) headers["x-amzn-query-error"] = `${e.queryCode};${e.senderFault ? "Sender" : "Receiver"}`;
   return {

@@ -20,6 +20,9 @@ export class ServiceDirectory {
   private readonly byTarget = new Map<string, CompiledService>();
   private readonly bySigningName = new Map<string, CompiledService>();
   private readonly byQueryVersion = new Map<string, CompiledService>();
+  private loading?: Promise<void>;
+  /** True once every service's model is loaded (requests then skip the wait). */
+  modelsLoaded = false;
 
   constructor(readonly services: CompiledService[]) {
     for (const s of services) {
@@ -27,6 +30,14 @@ export class ServiceDirectory {
       this.bySigningName.set(s.module.signingName, s);
       if (s.module.query) this.byQueryVersion.set(s.module.query.version, s);
     }
+  }
+
+  /** Loads every service's model (once); started in the background when the server listens. */
+  loadModels(): Promise<void> {
+    this.loading ??= Promise.all(this.services.map((s) => s.loadModel())).then(() => {
+      this.modelsLoaded = true;
+    });
+    return this.loading;
   }
 
   get(id: string): CompiledService | undefined {

@@ -55,6 +55,8 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     if (isForm && body.length > 0) for (const [k, v] of parseForm(body.toString("utf8"))) form.set(k, v);
   }
   const scope = readCredentialScope(req.headers, url.searchParams);
+  // Only the first requests after start can find the models still loading.
+  if (!deps.directory.modelsLoaded) await deps.directory.loadModels();
   const detected = deps.directory.detect(preq, scope, form);
   const service: CompiledService | undefined = detected?.service;
   const protocol: ProtocolId = detected?.protocol ?? (form?.has("Action") ? "awsQuery" : "awsJson1_0");

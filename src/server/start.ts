@@ -123,6 +123,8 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
     clock.dispose();
     throw err;
   }
+  // The SDK packages the models come from load after the server listens (ServiceModule.loadModel).
+  directory.loadModels().catch((err) => logger.error("could not load a service model", err));
   const port = (server.address() as AddressInfo).port;
   endpoint = `http://${host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 

@@ -19,7 +19,7 @@ const echoLambda: ServiceModule = {
   id: "lambda",
   signingName: "lambda",
   protocols: ["restJson1"],
-  model: modelFromSdkExports("com.amazonaws.lambda", lambdaSdk as unknown as Record<string, unknown>),
+  loadModel: async () => modelFromSdkExports("com.amazonaws.lambda", lambdaSdk as unknown as Record<string, unknown>),
   create: () => ({}),
   operations: {
     Invoke: (input) => {

@@ -3,9 +3,9 @@
  * execution through the real Lambda Runtime API in child processes.
  * https://docs.aws.amazon.com/lambda/latest/api/welcome.html
  */
-import * as sdk from "@aws-sdk/client-lambda";
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
+import { setKnownRuntimes } from "./known-runtimes.js";
 import { LambdaService } from "./lambda-service.js";
 import { createAlias } from "./operations/create-alias.js";
 import { createFunction } from "./operations/create-function.js";
@@ -54,7 +54,11 @@ export const lambdaService: ServiceModule<LambdaService> = {
   id: "lambda",
   signingName: "lambda",
   protocols: ["restJson1"],
-  model: modelFromSdkExports("com.amazonaws.lambda", sdk as unknown as Record<string, unknown>),
+  loadModel: async () => {
+    const sdk = await import("@aws-sdk/client-lambda");
+    setKnownRuntimes(Object.values(sdk.Runtime));
+    return modelFromSdkExports("com.amazonaws.lambda", sdk as unknown as Record<string, unknown>);
+  },
   create: (deps) => new LambdaService(deps),
   operations: {
     CreateFunction: createFunction,

@@ -3,7 +3,7 @@
  * runtimes and architectures, and the listing filters, with AWS's validation errors.
  * https://docs.aws.amazon.com/lambda/latest/api/API_PublishLayerVersion.html
  */
-import { Runtime } from "@aws-sdk/client-lambda";
+import { knownRuntimes } from "./known-runtimes.js";
 import type { RequestContext } from "../../core/service.js";
 import { LambdaErrors } from "./errors.js";
 import type { LayerVersionRecord } from "./types.js";
@@ -16,7 +16,6 @@ export const MAX_LICENSE_INFO_LENGTH = 512;
 export const MAX_LAYER_LIST_ITEMS = 50;
 
 /** Every runtime AWS names: a layer may declare runtimes Stratus itself does not run. */
-const RUNTIMES: readonly string[] = Object.values(Runtime);
 const ARCHITECTURES = ["x86_64", "arm64"];
 const LAYER_NAME_PATTERN = "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+";
 const LAYER_NAME = /^(?:arn:[a-zA-Z0-9-]+:lambda:(?<region>[a-zA-Z0-9-]+):(?<account>\d{12}):layer:(?<arnName>[a-zA-Z0-9-_]+)|(?<name>[a-zA-Z0-9-_]+))$/;
@@ -51,7 +50,7 @@ export function checkLayerAttributes(input: { Description?: string; LicenseInfo?
   if (runtimes !== undefined) {
     const shown = `[${runtimes.join(", ")}]`;
     if (runtimes.length > MAX_COMPATIBLE_RUNTIMES) throw LambdaErrors.validation(shown, "compatibleRuntimes", `Member must have length less than or equal to ${MAX_COMPATIBLE_RUNTIMES}`);
-    if (runtimes.some((r) => !RUNTIMES.includes(r))) throw LambdaErrors.validation(shown, "compatibleRuntimes", `Member must satisfy enum value set: [${RUNTIMES.join(", ")}]`);
+    if (runtimes.some((r) => !knownRuntimes().includes(r))) throw LambdaErrors.validation(shown, "compatibleRuntimes", `Member must satisfy enum value set: [${knownRuntimes().join(", ")}]`);
   }
   const architectures = input.CompatibleArchitectures;
   if (architectures !== undefined) {
@@ -71,8 +70,8 @@ export interface LayerFilter {
 
 /** The listing filters and page size of ListLayers and ListLayerVersions. */
 export function checkLayerFilter(input: LayerFilter): void {
-  if (input.CompatibleRuntime !== undefined && !RUNTIMES.includes(input.CompatibleRuntime)) {
-    throw LambdaErrors.validation(input.CompatibleRuntime, "compatibleRuntime", `Member must satisfy enum value set: [${RUNTIMES.join(", ")}]`);
+  if (input.CompatibleRuntime !== undefined && !knownRuntimes().includes(input.CompatibleRuntime)) {
+    throw LambdaErrors.validation(input.CompatibleRuntime, "compatibleRuntime", `Member must satisfy enum value set: [${knownRuntimes().join(", ")}]`);
   }
   if (input.CompatibleArchitecture !== undefined && !ARCHITECTURES.includes(input.CompatibleArchitecture)) {
     throw LambdaErrors.validation(input.CompatibleArchitecture, "compatibleArchitecture", "Member must satisfy enum value set: [x86_64, arm64]");

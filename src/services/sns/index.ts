@@ -2,7 +2,6 @@
  * Amazon SNS over the query protocol, driven by the model in @aws-sdk/client-sns.
  * https://docs.aws.amazon.com/sns/latest/api/welcome.html
  */
-import * as sdk from "@aws-sdk/client-sns";
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { SnsErrors } from "./errors.js";
@@ -45,7 +44,7 @@ export const snsService: ServiceModule<SnsService> = {
   signingName: "sns",
   protocols: ["awsQuery"],
   query: { version: "2010-03-31", xmlNamespace: "http://sns.amazonaws.com/doc/2010-03-31/" },
-  model: modelFromSdkExports("com.amazonaws.sns", sdk as unknown as Record<string, unknown>),
+  loadModel: async () => modelFromSdkExports("com.amazonaws.sns", (await import("@aws-sdk/client-sns")) as unknown as Record<string, unknown>),
   anonymousActions: ["ConfirmSubscription", "Unsubscribe"],
   validationErrors: {
     missing: (member) => SnsErrors.invalidParameter(`${member} Reason: no value for required parameter`),

@@ -3,7 +3,6 @@
  * driven by the model in @aws-sdk/client-sqs.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
  */
-import * as sdk from "@aws-sdk/client-sqs";
 import type { OperationHandler, RequestContext, ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import type { SqsEngine } from "./engine/sqs-engine.js";
@@ -46,7 +45,7 @@ export const sqsService: ServiceModule<SqsService> = {
   protocols: ["awsJson1_0", "awsQuery"],
   query: { version: "2012-11-05", xmlNamespace: "http://queue.amazonaws.com/doc/2012-11-05/" },
   awsQueryCompatible: true,
-  model: modelFromSdkExports("com.amazonaws.sqs", sdk as unknown as Record<string, unknown>),
+  loadModel: async () => modelFromSdkExports("com.amazonaws.sqs", (await import("@aws-sdk/client-sqs")) as unknown as Record<string, unknown>),
   validationErrors: {
     missing: (member) => SqsErrors.missingParameter(member),
     invalid: (member, why) => SqsErrors.invalidParameter(member, "", why),

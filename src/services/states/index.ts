@@ -3,7 +3,6 @@
  * model in @aws-sdk/client-sfn. https://docs.aws.amazon.com/step-functions/latest/apireference/
  * State machines and Standard executions so far (see LIMITATIONS.md).
  */
-import * as sdk from "@aws-sdk/client-sfn";
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { StatesErrors } from "./errors.js";
@@ -32,7 +31,7 @@ export const statesService: ServiceModule<StatesService> = {
   signingName: "states",
   targetPrefix: "AWSStepFunctions",
   protocols: ["awsJson1_0"],
-  model: modelFromSdkExports("com.amazonaws.sfn", sdk as unknown as Record<string, unknown>),
+  loadModel: async () => modelFromSdkExports("com.amazonaws.sfn", (await import("@aws-sdk/client-sfn")) as unknown as Record<string, unknown>),
   validationErrors: {
     missing: (member) => StatesErrors.validation(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`),
     invalid: (member, why) => StatesErrors.validation(`1 validation error detected: Value at '${member}' failed to satisfy constraint: ${why}`),
