@@ -6,6 +6,7 @@ import { StatesErrors } from "./errors.js";
 import { parseExecutionArn, parseStateMachineArn } from "./names.js";
 import { ExecutionStore } from "./executions/execution-store.js";
 import { Executor } from "./executions/executor.js";
+import { startChildExecution } from "./executions/child-executions.js";
 import type { ExecutionRecord } from "./executions/types.js";
 import { StatesStore } from "./store/states-store.js";
 import type { ActivityRecord, StateMachineRecord } from "./types.js";
@@ -24,6 +25,7 @@ export class StatesService implements ServiceRuntime {
     this.store = new StatesStore(deps.db);
     this.executionStore = new ExecutionStore(deps.db);
     this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
+    this.executor.startChild = (parent, parameters) => startChildExecution(this, parent, parameters);
   }
 
   start(): void {

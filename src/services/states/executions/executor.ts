@@ -13,6 +13,8 @@ import { step } from "../asl/interpreter/step.js";
 import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { runTask, type Where } from "./task-runner.js";
+import { isServiceError } from "../../../core/errors.js";
+import type { JsonValue } from "../asl/jsonpath/json.js";
 import { newTaskToken } from "./task-token.js";
 import { ActivityQueues } from "./activity-queues.js";
 import { parseDefinition } from "../definition-check.js";
@@ -25,6 +27,11 @@ export const EXECUTION_TIMEOUT_JOB = "states.execution-timeout";
 export class Executor {
   /** Definitions parse once per text (executions of one machine share it). */
   private readonly parsed = new Map<string, ParsedDefinition>();
+  /**
+   * Starts a child execution for `states:startExecution` (set by the service, which owns
+   * state machines). Resolves with the new execution.
+   */
+  startChild?: (parent: ExecutionRecord, parameters: { [key: string]: JsonValue }) => Promise<ExecutionRecord>;
   /** Per execution, the promise of its last queued event. */
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -76,13 +83,19 @@ export class Executor {
     const waiting = e.snapshot.current?.waiting;
     if (e.snapshot.status !== "RUNNING" || waiting?.kind !== "task") return;
     if (waiting.call.kind === "activity" ? waiting.workerName === undefined : !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
+    // A `.sync` child that ended while we were down still has to tell its parent.
+    const childArn = (waiting.submittedOutput as { ExecutionArn?: string } | undefined)?.ExecutionArn;
+    const child = childArn ? this.find(childArn) : undefined;
+    if (child && child.snapshot.status !== "RUNNING") this.notifyParent(child);
   }
 
   private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
+    const prior = e.snapshot.status;
     const result = step(this.definition(e.definition), e.snapshot, input, this.env(e));
     e.snapshot = result.snapshot;
     if (result.snapshot.status !== "RUNNING" && e.stopDate === undefined) e.stopDate = this.clock.now();
     await this.store.save(e, result.events);
+    if (e.parent && result.snapshot.status !== "RUNNING" && prior === "RUNNING") this.notifyParent(e);
     for (const c of result.commands) {
       if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn, timerId: c.timerId } });
       else if (c.kind === "executionTimeout") await this.scheduler.schedule({ id: `states-timeout:${e.arn}`, kind: EXECUTION_TIMEOUT_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
@@ -97,13 +110,64 @@ export class Executor {
       this.activities.add(call.activityArn, { token: call.token, input: call.input, executionArn: e.arn });
       return;
     }
+    if (call.kind === "integration" && call.service === "states") {
+      void this.startChildTask(e, call, callId).catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+      return;
+    }
     void this.callTask(e, call)
       .then((input) => this.advance(e, { ...input, callId } as StepInput))
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
   }
 
+  /** `states:startExecution`: the child's ARN and start; with `.sync`, the parent then waits for its end. */
+  private async startChildTask(e: ExecutionRecord, call: Extract<TaskCall, { kind: "integration" }>, callId: number): Promise<void> {
+    let child: ExecutionRecord;
+    try {
+      child = await this.startChild!(e, call.parameters);
+    } catch (err) {
+      if (!isServiceError(err)) throw err;
+      await this.advance(e, { kind: "taskFailed", error: `StepFunctions.${err.code.endsWith("Exception") ? err.code : `${err.code}Exception`}`, cause: err.message, callId });
+      return;
+    }
+    const started = { ExecutionArn: child.arn, StartDate: child.startDate };
+    await this.advance(e, { kind: "taskSucceeded", output: started, callId, ...(call.sync ? { submitted: true } : {}) });
+    if (!call.sync) return;
+    // Linked only now, so that the parent hears of the child's end after its TaskSubmitted.
+    child.parent = { executionArn: e.arn, callId, sync: call.sync };
+    await this.store.save(child, []);
+    if (child.snapshot.status !== "RUNNING") this.notifyParent(child);
+  }
+
+  /** A `.sync` child ended: its parent's task succeeds with its description, or fails with it. */
+  private notifyParent(child: ExecutionRecord): void {
+    const link = child.parent!;
+    const parent = this.find(link.executionArn);
+    if (!parent) return;
+    const s = child.snapshot;
+    const description: { [key: string]: JsonValue } = {
+      ExecutionArn: child.arn,
+      Input: link.sync === "sync:2" ? (parseJsonText(child.input) as JsonValue) : child.input,
+      InputDetails: { Included: true },
+      Name: child.name,
+      StartDate: child.startDate,
+      StateMachineArn: child.stateMachineArn,
+      Status: s.status,
+      StopDate: child.stopDate ?? this.clock.now(),
+    };
+    if (s.status === "SUCCEEDED") {
+      description.Output = link.sync === "sync:2" ? (s.output ?? null) : JSON.stringify(s.output ?? null);
+      description.OutputDetails = { Included: true };
+      void this.advance(parent, { kind: "taskSucceeded", output: description, callId: link.callId });
+    } else {
+      if (s.error !== undefined) description.Error = s.error;
+      if (s.cause !== undefined) description.Cause = s.cause;
+      void this.advance(parent, { kind: "taskFailed", error: "States.TaskFailed", cause: JSON.stringify(description), callId: link.callId });
+    }
+  }
+
   /** A Task's call, carried out: the event that reports its outcome. */
   callTask(e: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
+    if (call.kind === "integration" && call.service === "states") return Promise.resolve({ kind: "taskFailed", error: "States.Runtime", cause: "Express workflows cannot start executions with states:startExecution in Stratus yet" });
     return runTask(this.clients, e, call);
   }
 
@@ -133,3 +197,11 @@ export class Executor {
   }
 }
 
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

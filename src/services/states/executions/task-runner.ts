@@ -23,7 +23,8 @@ export async function runTask(clients: ServiceClients, where: Where, call: Exclu
   try {
     if (call.kind === "lambda") return await invokeLambda(clients, where, call);
     if (call.service === "sqs") return await sendToSqs(clients, where, call.parameters);
-    return await publishToSns(clients, call.parameters);
+    if (call.service === "sns") return await publishToSns(clients, call.parameters);
+    throw new TaskInputError(`${call.service}:${call.action} is carried out by the executor`);
   } catch (err) {
     if (isServiceError(err)) return { kind: "taskFailed", error: `${service}.${err.code.endsWith("Exception") ? err.code : `${err.code}Exception`}`, cause: err.message };
     if (err instanceof TaskInputError) return { kind: "taskFailed", error: `${service}.ValidationException`, cause: err.message };

@@ -20,4 +20,6 @@ export interface ExecutionRecord {
   /** The input as given (JSON text). */
   input: string;
   snapshot: Snapshot;
+  /** Started by a parent's `states:startExecution.sync` task: whom to tell when it ends. */
+  parent?: { executionArn: string; callId: number; sync: "sync" | "sync:2" };
 }

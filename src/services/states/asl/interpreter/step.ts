@@ -105,13 +105,17 @@ class Run implements BranchHost {
         // has answered); a call's outcome must answer the call in flight.
         if (input.token !== undefined ? input.token !== waiting.call.token : input.callId !== undefined && input.callId !== waiting.callId) return;
         const state = this.def.allStates.get(cur.name) as TaskState;
-        if (input.token === undefined && input.kind === "taskSucceeded" && waiting.call.token) {
+        // A callback task's call, or a `.sync` job that has started: TaskSubmitted, then wait on.
+        if (input.token === undefined && input.kind === "taskSucceeded" && (waiting.call.token || input.submitted)) {
           if (waiting.submitted || waiting.call.kind === "activity") return;
           const [type, details] = submittedEvent(waiting.call, input.output);
           this.emit(type, details);
           waiting.submitted = true;
+          if (input.submitted) waiting.submittedOutput = input.output;
           break;
         }
+        // A `.sync` job's end answers the call in flight after its TaskSubmitted.
+        if (input.token === undefined && waiting.submitted && !(waiting.call.kind === "integration" && waiting.call.sync)) return;
         const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, waiting.call, input.output) : this.taskFailed(state, waiting, input.error, input.cause);
         if (next) this.enter(next.name, next.input);
         break;

@@ -27,9 +27,11 @@ export function taskCall(state: TaskState, params: JsonValue, token?: string): T
     if (typeof p.FunctionName !== "string") throw new StatesError("States.Runtime", "The Parameters of a lambda:invoke task must name a FunctionName");
     return { kind: "lambda", style: "invoke", functionName: p.FunctionName, payload: p.Payload ?? {}, ...(token ? { token } : {}) };
   }
-  if (r.kind === "integration" && supportedPattern && ((r.service === "sqs" && r.action === "sendMessage") || (r.service === "sns" && r.action === "publish"))) {
+  const childExecution = r.kind === "integration" && r.service === "states" && r.action === "startExecution" && r.pattern !== undefined;
+  if (r.kind === "integration" && (childExecution || (supportedPattern && ((r.service === "sqs" && r.action === "sendMessage") || (r.service === "sns" && r.action === "publish"))))) {
     if (typeof params !== "object" || params === null || Array.isArray(params)) throw new StatesError("States.Runtime", `The Parameters of a ${r.service}:${r.action} task must be an object`);
-    return { kind: "integration", service: r.service, action: r.action, parameters: params as { [key: string]: JsonValue }, ...(token ? { token } : {}) };
+    const sync = r.pattern === "sync" || r.pattern === "sync:2" ? { sync: r.pattern } : {};
+    return { kind: "integration", service: r.service as "sqs" | "sns" | "states", action: r.action as "sendMessage" | "publish" | "startExecution", parameters: params as { [key: string]: JsonValue }, ...(token ? { token } : {}), ...sync };
   }
   throw new StatesError("States.Runtime", `The resource ${r.arn} is not supported by Stratus yet`);
 }
@@ -87,7 +89,7 @@ export function submittedEvent(call: Exclude<TaskCall, { kind: "activity" }>, ou
 }
 
 function resourceOf(call: Exclude<TaskCall, { kind: "activity" }>): { resourceType: string; resource: string } {
-  const suffix = call.token ? ".waitForTaskToken" : "";
+  const suffix = call.token ? ".waitForTaskToken" : call.kind === "integration" && call.sync ? `.${call.sync}` : "";
   return call.kind === "integration" ? { resourceType: call.service, resource: `${call.action}${suffix}` } : { resourceType: "lambda", resource: `invoke${suffix}` };
 }
 

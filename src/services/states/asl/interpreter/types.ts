@@ -30,7 +30,7 @@ export interface Snapshot {
        * (`.waitForTaskToken`), `submitted` once the call went out: the task then waits for
        * SendTaskSuccess / SendTaskFailure.
        */
-      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; deadlines?: TaskDeadlines; workerName?: string }
+      | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; submittedOutput?: JsonValue; deadlines?: TaskDeadlines; workerName?: string }
       /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
       | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[]; call?: TaskCall };
   };
@@ -66,7 +66,15 @@ export type TaskCall =
   /** An activity: a worker takes the task (GetActivityTask) and answers with its token. */
   | { kind: "activity"; activityArn: string; input: JsonValue; token: string; timeoutSeconds?: number; heartbeatSeconds?: number }
   /** An optimized service integration (`arn:aws:states:::sqs:sendMessage`, `…:sns:publish`). */
-  | { kind: "integration"; service: "sqs" | "sns"; action: "sendMessage" | "publish"; parameters: { [key: string]: JsonValue }; token?: string };
+  | {
+      kind: "integration";
+      service: "sqs" | "sns" | "states";
+      action: "sendMessage" | "publish" | "startExecution";
+      parameters: { [key: string]: JsonValue };
+      token?: string;
+      /** `.sync` / `.sync:2`: the task waits for the job it started (a child execution) to finish. */
+      sync?: "sync" | "sync:2";
+    };
 
 /** What happened to the execution. */
 export type StepInput =
@@ -83,9 +91,10 @@ export type StepInput =
   /**
    * `output`: the task's result (for lambda:invoke, the response envelope: see taskResult).
    * `callId`: the call this outcome answers (a late answer to an earlier call is ignored).
+   * `submitted`: for `.sync` calls, the job started (TaskSubmitted); the task now waits for it.
    * `token`: set instead when the outcome comes from SendTaskSuccess / SendTaskFailure.
    */
-  | { kind: "taskSucceeded"; output: JsonValue; callId?: number; token?: string }
+  | { kind: "taskSucceeded"; output: JsonValue; callId?: number; token?: string; submitted?: boolean }
   | { kind: "taskFailed"; error: string; cause?: string; callId?: number; token?: string };
 
 /** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
