@@ -2,10 +2,11 @@
  * `stratus start`: runs the server in the foreground until SIGINT or SIGTERM, then shuts down
  * gracefully (stop accepting, let in-flight requests finish, commit and close storage).
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { StartOptions, StratusServer } from "../server/start.js";
 import { VERSION } from "../version.js";
-import { EXIT_RUNTIME, oneLine, runtimeError } from "./cli-error.js";
+import { EXIT_RUNTIME, oneLine, runtimeError, usageError } from "./cli-error.js";
 import { ensureUsableDataDir, errnoCode } from "./data-dir.js";
 import { parseStartOptions, type Env } from "./start-options.js";
 import { START_USAGE } from "./usage.js";
@@ -28,7 +29,9 @@ export async function startCommand(args: string[], env: Env): Promise<number> {
   } catch (err) {
     throw runtimeError(`cannot load the server: ${oneLine(err)}`);
   }
-  const options: StartOptions = { ...parsed, dataDir: parsed.dataDir ?? resolve(server.DEFAULT_DATA_DIR) };
+  const { sfnMockConfigPath, ...rest } = parsed;
+  const options: StartOptions = { ...rest, dataDir: parsed.dataDir ?? resolve(server.DEFAULT_DATA_DIR) };
+  if (sfnMockConfigPath !== undefined) options.states = { mockConfig: readMockConfig(sfnMockConfigPath) };
   if (!options.inMemory && options.dataDir) ensureUsableDataDir(options.dataDir);
 
   let running: StratusServer;
@@ -40,6 +43,14 @@ export async function startCommand(args: string[], env: Env): Promise<number> {
   const data = running.dataPath === ":memory:" ? "in-memory" : running.dataPath;
   process.stdout.write(`Stratus ${VERSION} ready on ${running.endpoint} (data: ${data})\n`);
   return waitForSignalThenStop(running);
+}
+
+function readMockConfig(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw usageError(`cannot read the Step Functions mock config ${path}: ${oneLine(err)}`);
+  }
 }
 
 function waitForSignalThenStop(server: StratusServer): Promise<number> {

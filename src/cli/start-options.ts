@@ -28,13 +28,17 @@ const FLAGS = {
   "lambda-concurrency": { type: "string" },
   "lambda-idle-seconds": { type: "string" },
   "lambda-scaling": { type: "string" },
+  "sfn-mock-config": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 export type Env = Record<string, string | undefined>;
 
 /** `undefined` means the user asked for help. */
-export function parseStartOptions(args: string[], env: Env): StartOptions | undefined {
+/** StartOptions, plus what the start command still has to read from disk. */
+export type ParsedStartOptions = StartOptions & { sfnMockConfigPath?: string };
+
+export function parseStartOptions(args: string[], env: Env): ParsedStartOptions | undefined {
   const flags = parseFlags("start", args, FLAGS);
   if (flags.help) return undefined;
 
@@ -63,6 +67,8 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | unde
       environmentIdleSeconds: positiveInteger("lambda-idle-seconds", flags["lambda-idle-seconds"]),
       scaling: scalingModel(flags["lambda-scaling"]),
     },
+    // Step Functions Local reads the same file from SFN_MOCK_CONFIG.
+    sfnMockConfigPath: flags["sfn-mock-config"] ?? nonEmpty(env.SFN_MOCK_CONFIG),
   };
 }
 

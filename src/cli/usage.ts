@@ -31,6 +31,8 @@ Options:
   --lambda-idle-seconds <n>   Stop warm Lambda environments idle this long (default 300)
   --lambda-scaling <model>    rate (1,000 new environments per function per 10 s, default),
                               burst (the older regional burst, then 500 a minute) or burst:<n>
+  --sfn-mock-config <file>    Step Functions Local mock config (also SFN_MOCK_CONFIG): executions
+                              of <state machine ARN>#<test case> get its mocked Task responses
   -h, --help                  Show this help
 
 Environment:

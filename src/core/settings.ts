@@ -19,7 +19,17 @@ export interface LambdaSettings {
 /** See src/services/lambda/scaling-limiter.ts. */
 export type LambdaScalingModel = { kind: "rate" } | { kind: "burst"; initial?: number };
 
+export interface StatesSettings {
+  /**
+   * A Step Functions Local mock configuration (the MockConfigFile format): executions started
+   * with `<state machine ARN>#<test case>` get the mocked responses instead of calling out.
+   * The parsed JSON document.
+   */
+  mockConfig?: unknown;
+}
+
 export interface ServerSettings {
   credentials: Credential[];
   lambda: LambdaSettings;
+  states?: StatesSettings;
 }

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ManualClock, SystemClock, type Clock } from "../core/clock.js";
 import type { ServiceClients } from "../core/clients.js";
-import type { LambdaSettings, ServerSettings } from "../core/settings.js";
+import type { LambdaSettings, ServerSettings, StatesSettings } from "../core/settings.js";
 import { DEFAULT_REGION } from "../core/ids.js";
 import { createLogger, type Logger, type LogLevel } from "../core/logger.js";
 import { Scheduler } from "../core/scheduler.js";
@@ -39,6 +39,7 @@ export interface StartOptions {
   credentials?: Credential[];
   /** Lambda: account concurrency limit, idle time of warm environments. */
   lambda?: LambdaSettings;
+  states?: StatesSettings;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
   /** Services to serve (default: every built-in service). */
@@ -78,7 +79,7 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   let endpoint = "";
   const modules = options.services ?? builtInServices();
   const clients: ServiceClients = {};
-  const settings: ServerSettings = { credentials: options.credentials ?? [], lambda: options.lambda ?? {} };
+  const settings: ServerSettings = { credentials: options.credentials ?? [], lambda: options.lambda ?? {}, states: options.states ?? {} };
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
   const services = modules.map((m) => new CompiledService(m, m.create({ clock, logger, db, scheduler, endpoint: () => endpoint, dataDir, clients, settings })));
   for (const s of services) s.runtime.provideClients?.(clients);

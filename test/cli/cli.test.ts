@@ -154,7 +154,7 @@ test("start on port 0 prints one ready line, serves health, refuses reset withou
   assert.ok(existsSync(join(dataDir, "stratus.db")), "the SQLite file is under the data dir");
 });
 
-for (const bad of [["--port", "abc"], ["--port", "70000"], ["--port", "-1"], ["--bogus"], ["--log-level", "loud"], ["--access-key-id", "AKID"], ["--lambda-scaling", "fast"]]) {
+for (const bad of [["--port", "abc"], ["--port", "70000"], ["--port", "-1"], ["--bogus"], ["--log-level", "loud"], ["--access-key-id", "AKID"], ["--lambda-scaling", "fast"], ["--sfn-mock-config", "/nonexistent/mock.json"]]) {
   test(`start ${bad.join(" ")} exits 2 with one stratus: line`, async (t) => {
     const result = await runCli(t, ["start", "--in-memory", ...bad]);
     assert.equal(result.code, 2);

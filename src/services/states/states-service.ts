@@ -7,6 +7,7 @@ import { parseExecutionArn, parseStateMachineArn } from "./names.js";
 import { ExecutionStore } from "./executions/execution-store.js";
 import { Executor } from "./executions/executor.js";
 import { startChildExecution } from "./executions/child-executions.js";
+import { checkMockConfig } from "./executions/mock-config.js";
 import type { ExecutionRecord } from "./executions/types.js";
 import { StatesStore } from "./store/states-store.js";
 import type { ActivityRecord, StateMachineRecord } from "./types.js";
@@ -26,6 +27,7 @@ export class StatesService implements ServiceRuntime {
     this.executionStore = new ExecutionStore(deps.db);
     this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
     this.executor.startChild = (parent, parameters) => startChildExecution(this, parent, parameters);
+    if (deps.settings.states?.mockConfig !== undefined) this.executor.mockConfig = checkMockConfig(deps.settings.states.mockConfig);
   }
 
   start(): void {

@@ -45,3 +45,14 @@ export function newExecution(target: ResolvedTarget, arn: string, name: string, 
     snapshot: newSnapshot(input.value as JsonValue),
   };
 }
+
+/** `arn…#TestCase` → the ARN and the mock config's test case. */
+export function splitTestCase(arn: string): [string, string | undefined] {
+  const hash = arn.indexOf("#");
+  return hash < 0 ? [arn, undefined] : [arn.slice(0, hash), arn.slice(hash + 1)];
+}
+
+export function withTestCase(e: ExecutionRecord, testCase: string | undefined): ExecutionRecord {
+  if (testCase !== undefined) e.testCase = testCase;
+  return e;
+}

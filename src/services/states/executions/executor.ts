@@ -17,6 +17,7 @@ import { isServiceError } from "../../../core/errors.js";
 import type { JsonValue } from "../asl/jsonpath/json.js";
 import { newTaskToken } from "./task-token.js";
 import { ActivityQueues } from "./activity-queues.js";
+import { checkMockConfig, mockedOutcome } from "./mock-config.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
@@ -32,6 +33,8 @@ export class Executor {
    * state machines). Resolves with the new execution.
    */
   startChild?: (parent: ExecutionRecord, parameters: { [key: string]: JsonValue }) => Promise<ExecutionRecord>;
+  /** Step Functions Local's mock config, when the server was given one (mock-config.ts). */
+  mockConfig?: ReturnType<typeof checkMockConfig>;
   /** Per execution, the promise of its last queued event. */
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -106,6 +109,11 @@ export class Executor {
 
   /** Carries out a Task's call in the background and feeds its outcome back; an activity's task goes to its workers. */
   private runTask(e: ExecutionRecord, call: TaskCall, callId: number): void {
+    const mocked = this.mocked(e, call);
+    if (mocked) {
+      void this.advance(e, { ...mocked, callId } as StepInput).catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+      return;
+    }
     if (call.kind === "activity") {
       this.activities.add(call.activityArn, { token: call.token, input: call.input, executionArn: e.arn });
       return;
@@ -117,6 +125,21 @@ export class Executor {
     void this.callTask(e, call)
       .then((input) => this.advance(e, { ...input, callId } as StepInput))
       .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+  }
+
+  /**
+   * The mocked outcome of the running Task, for an execution of a mock config's test case: a
+   * callback task's mock answers with its token, so it is the task's result, as in Step
+   * Functions Local.
+   */
+  mocked(e: ExecutionRecord, call: TaskCall): StepInput | undefined {
+    const cur = e.snapshot.current;
+    if (e.testCase === undefined || !cur) return undefined;
+    const waiting = cur.waiting;
+    const attempt = waiting?.kind === "task" ? waiting.retryCounts.reduce((a, b) => a + b, 0) : 0;
+    const outcome = mockedOutcome(this.mockConfig, e.stateMachineName, e.testCase, cur.name, attempt);
+    if (!outcome) return undefined;
+    return call.token ? ({ ...outcome, token: call.token } as StepInput) : outcome;
   }
 
   /** `states:startExecution`: the child's ARN and start; with `.sync`, the parent then waits for its end. */

@@ -31,8 +31,10 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
     const task = commands.find((c) => c.kind === "task");
     const timer = commands.find((c) => c.kind === "timer");
     if (task) {
-      input =
-        task.call.kind === "activity"
+      const mocked = executor.mocked(e, task.call);
+      input = mocked
+        ? ({ ...mocked, callId: task.callId } as StepInput)
+        : task.call.kind === "activity"
           ? { kind: "taskFailed", error: "States.Runtime", cause: "Express workflows do not support activities", callId: task.callId }
           : ({ ...(await executor.callTask(e, task.call)), callId: task.callId } as StepInput);
     } else if (timer) {

@@ -20,6 +20,8 @@ export interface ExecutionRecord {
   /** The input as given (JSON text). */
   input: string;
   snapshot: Snapshot;
+  /** The mock config's test case (`<state machine ARN>#<test case>`), when the execution runs mocked. */
+  testCase?: string;
   /** Started by a parent's `states:startExecution.sync` task: whom to tell when it ends. */
   parent?: { executionArn: string; callId: number; sync: "sync" | "sync:2" };
 }

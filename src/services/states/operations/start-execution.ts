@@ -7,18 +7,20 @@ import type { RequestContext } from "../../../core/service.js";
 import { newUuid } from "../../../core/ids.js";
 import { StatesErrors } from "../errors.js";
 import { runExpress } from "../executions/express-runner.js";
-import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
+import { executionInput, executionName, newExecution, splitTestCase, withTestCase } from "../executions/execution-input.js";
 import { executionArn, parseStateMachineArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
 import { resolveTarget } from "../versions.js";
 
 export async function startExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
-  const target = resolveTarget(input.stateMachineArn, ctx, sfn);
+  // `<ARN>#<test case>` runs the execution with the mock config's responses (Step Functions Local).
+  const [targetArn, testCase] = splitTestCase(input.stateMachineArn);
+  const target = resolveTarget(targetArn, ctx, sfn);
   const machine = target.machine;
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
   if (machine.type === "EXPRESS") {
-    const e = newExecution(target, `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`, name, { text, value }, ctx, ctx.clock.now());
+    const e = withTestCase(newExecution(target, `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`, name, { text, value }, ctx, ctx.clock.now()), testCase);
     void runExpress(e, sfn.executor, ctx.clock).catch((err) => ctx.logger.error(`states: express execution ${e.arn} failed to run`, err));
     return { executionArn: e.arn, startDate: new Date(e.startDate) };
   }
@@ -29,7 +31,7 @@ export async function startExecution(input: { stateMachineArn: string; name?: st
     if (existing.snapshot.status === "RUNNING" && existing.input === text) return { executionArn: arn, startDate: new Date(existing.startDate) };
     throw StatesErrors.executionAlreadyExists(arn);
   }
-  const e = newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now());
+  const e = withTestCase(newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now()), testCase);
   sfn.executions.set(arn, e);
   await sfn.executor.advance(e, { kind: "start" });
   return { executionArn: arn, startDate: new Date(e.startDate) };

@@ -7,19 +7,21 @@
 import { newUuid } from "../../../core/ids.js";
 import type { RequestContext } from "../../../core/service.js";
 import { StatesErrors } from "../errors.js";
-import { executionInput, executionName, newExecution } from "../executions/execution-input.js";
+import { executionInput, executionName, newExecution, splitTestCase, withTestCase } from "../executions/execution-input.js";
 import { runExpress } from "../executions/express-runner.js";
 import type { StatesService } from "../states-service.js";
 import { resolveTarget } from "../versions.js";
 
 export async function startSyncExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext, sfn: StatesService) {
-  const target = resolveTarget(input.stateMachineArn, ctx, sfn);
+  // `<ARN>#<test case>` runs the execution with the mock config's responses (Step Functions Local).
+  const [targetArn, testCase] = splitTestCase(input.stateMachineArn);
+  const target = resolveTarget(targetArn, ctx, sfn);
   const machine = target.machine;
   if (machine.type !== "EXPRESS") throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
   const arn = `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`;
-  const e = newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now());
+  const e = withTestCase(newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now()), testCase);
   const outcome = await runExpress(e, sfn.executor, ctx.clock);
   const s = e.snapshot;
   const billedMs = Math.max(100, Math.ceil((outcome.stopDate - e.startDate) / 100) * 100);
