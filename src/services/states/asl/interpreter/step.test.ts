@@ -309,3 +309,14 @@ test("an output over 256 KiB fails the execution with States.DataLimitExceeded, 
   const big = start(def, { s: "x".repeat(262_145) });
   assert.deepEqual([big.snapshot.status, big.snapshot.error], ["FAILED", "States.DataLimitExceeded"]);
 });
+
+test("a retried Task evaluates its Parameters again: $$.State.RetryCount counts the retries", () => {
+  const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, Parameters: { "retry.$": "$$.State.RetryCount" }, Retry: [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 2 }], End: true } } };
+  const first = start(def, {});
+  const payload = (r: { commands: unknown[] }) => ((r.commands.find((c) => (c as { kind: string }).kind === "task") as { call: { payload: unknown } }).call.payload);
+  assert.deepEqual(payload(first), { retry: 0 });
+  const failed = step(first.parsed, first.snapshot, { kind: "taskFailed", error: "E" }, env());
+  const timer = failed.commands[0] as { timerId: number };
+  const retried = step(first.parsed, failed.snapshot, { kind: "timer", timerId: timer.timerId }, env(T0 + 1_000));
+  assert.deepEqual(payload(retried), { retry: 1 });
+});

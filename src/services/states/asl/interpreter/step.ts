@@ -88,8 +88,10 @@ class Run implements BranchHost {
           const w = cur.waiting;
           const state = this.def.allStates.get(cur.name)!;
           cur.waiting = undefined;
-          if (w.call) this.schedule(w.call, w.retryCounts);
-          else if (state.type === "Parallel" || state.type === "Map") {
+          if (state.type === "Task") {
+            const next = this.runTaskSafely(state, cur.input, w.retryCounts);
+            if (next) this.enter(next.name, next.input);
+          } else if (state.type === "Parallel" || state.type === "Map") {
             const next = this.runBranchesSafely(state, cur.input, w.retryCounts);
             if (next) this.enter(next.name, next.input);
           }
@@ -176,14 +178,9 @@ class Run implements BranchHost {
           this.commands.push({ kind: "timer", dueAt: due.value.dueAt, timerId });
           return undefined;
         }
-        case "Task": {
-          const token = waitsForToken(state) ? this.env.newToken() : undefined;
-          const ctx = this.dataContext(state.name, undefined, token);
-          const effective = applyInputPath(state.inputPath, input, ctx);
-          const params = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
-          this.schedule(taskCall(state, params, token), state.retry.map(() => 0));
+        case "Task":
+          this.startTask(state, input, state.retry.map(() => 0));
           return undefined;
-        }
       }
     } catch (err) {
       if (!isStatesError(err)) throw err;
@@ -242,6 +239,29 @@ class Run implements BranchHost {
     }
     this.fail(decision.error, decision.cause);
     return undefined;
+  }
+
+  /**
+   * A Task's processing and call, first time or on a retry: Parameters are evaluated again
+   * ($$.State.RetryCount counts the retries) and a callback task gets a new token.
+   */
+  private startTask(state: TaskState, input: JsonValue, retryCounts: number[]): void {
+    const token = waitsForToken(state) ? this.env.newToken() : undefined;
+    const ctx = this.dataContext(state.name, undefined, token, retryCounts.reduce((a, b) => a + b, 0));
+    const effective = applyInputPath(state.inputPath, input, ctx);
+    const params = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
+    this.schedule(taskCall(state, params, token), retryCounts);
+  }
+
+  private runTaskSafely(state: TaskState, input: JsonValue, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
+    try {
+      this.startTask(state, input, retryCounts);
+      return undefined;
+    } catch (err) {
+      if (!isStatesError(err)) throw err;
+      this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
+      return undefined;
+    }
   }
 
   /** Hands a Task's call to the executor and waits for its outcome. */
@@ -316,7 +336,7 @@ class Run implements BranchHost {
     if (decision.kind === "retry") {
       const dueAt = this.env.now + decision.delayMs;
       const timerId = this.nextTimerId();
-      this.snap.current!.waiting = { kind: "retry", dueAt, timerId, retryCounts: [...decision.counts], call: waiting.call };
+      this.snap.current!.waiting = { kind: "retry", dueAt, timerId, retryCounts: [...decision.counts] };
       this.commands.push({ kind: "timer", dueAt, timerId });
       return undefined;
     }
@@ -347,11 +367,11 @@ class Run implements BranchHost {
     this.finish("FAILED", { error, cause });
   }
 
-  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, taskToken?: string): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, taskToken?: string, retryCount = 0): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
     const e = this.env;
     const context: ContextObject = {
       Execution: { Id: e.executionArn, Input: this.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
-      State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: 0 },
+      State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: retryCount },
       StateMachine: { Id: e.stateMachineArn, Name: e.stateMachineName },
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
       ...(taskToken ? { Task: { Token: taskToken } } : {}),

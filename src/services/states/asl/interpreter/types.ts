@@ -31,8 +31,8 @@ export interface Snapshot {
        * SendTaskSuccess / SendTaskFailure.
        */
       | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; submittedOutput?: JsonValue; deadlines?: TaskDeadlines; workerName?: string }
-      /** A Task (its call) or a Parallel / Map (no call) waiting out a retrier's interval. */
-      | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[]; call?: TaskCall };
+      /** A Task, Parallel or Map waiting out a retrier's interval (then it runs again). */
+      | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[] };
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
