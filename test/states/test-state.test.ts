@@ -1,0 +1,48 @@
+/**
+ * TestState through the SFN SDK (host prefix off): one state on an input, with its output,
+ * next state and status; a Task's result or error can be mocked; Catch and Retry show as
+ * CAUGHT_ERROR and RETRIABLE.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { SFNClient, TestStateCommand } from "@aws-sdk/client-sfn";
+import { startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+
+type Server = Awaited<ReturnType<typeof startStratus>>;
+let server: Server;
+let sfn: SFNClient;
+const ROLE = "arn:aws:iam::000000000000:role/sfn";
+before(async () => {
+  server = await startStratus();
+  sfn = new SFNClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1, disableHostPrefix: true });
+});
+after(() => server.stop());
+
+const run = (state: object, input: object, extra: object = {}) => sfn.send(new TestStateCommand({ definition: JSON.stringify(state), roleArn: ROLE, input: JSON.stringify(input), ...extra }));
+
+test("a Pass state: its output and next state", async () => {
+  const r = await run({ Type: "Pass", Parameters: { "sum.$": "States.MathAdd($.a, $.b)" }, ResultPath: "$.r", Next: "After" }, { a: 1, b: 2 });
+  assert.equal(r.status, "SUCCEEDED");
+  assert.deepEqual(JSON.parse(r.output!), { a: 1, b: 2, r: { sum: 3 } });
+  assert.equal(r.nextState, "After");
+  assert.equal(r.inspectionData?.input, '{"a":1,"b":2}');
+});
+
+test("Choice picks the next state; Wait is not waited out; Fail reports FAILED", async () => {
+  const c = await run({ Type: "Choice", Choices: [{ Variable: "$.n", NumericGreaterThan: 1, Next: "Big" }], Default: "Small" }, { n: 5 });
+  assert.deepEqual([c.status, c.nextState], ["SUCCEEDED", "Big"]);
+  const w = await run({ Type: "Wait", Seconds: 3600, Next: "Later" }, { x: 1 });
+  assert.deepEqual([w.status, w.nextState, w.output], ["SUCCEEDED", "Later", '{"x":1}']);
+  const f = await run({ Type: "Fail", Error: "Nope", Cause: "because" }, {});
+  assert.deepEqual([f.status, f.error, f.cause], ["FAILED", "Nope", "because"]);
+});
+
+test("a Task with a mocked result or error: SUCCEEDED, CAUGHT_ERROR, RETRIABLE", async () => {
+  const task = (extra: object) => ({ Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "not-called", "Payload.$": "$" }, ResultSelector: { "v.$": "$.Payload.v" }, Next: "Done", ...extra });
+  const ok = await run(task({}), {}, { mock: { result: JSON.stringify({ StatusCode: 200, Payload: { v: 9 } }) } });
+  assert.deepEqual([ok.status, JSON.parse(ok.output!), ok.nextState], ["SUCCEEDED", { v: 9 }, "Done"]);
+  const caught = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], Next: "Recover" }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
+  assert.deepEqual([caught.status, caught.nextState, JSON.parse(caught.output!)], ["CAUGHT_ERROR", "Recover", { Error: "Boom", Cause: "bad" }]);
+  const retriable = await run(task({ Retry: [{ ErrorEquals: ["Boom"] }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
+  assert.deepEqual([retriable.status, retriable.error], ["RETRIABLE", "Boom"]);
+});
