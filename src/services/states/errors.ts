@@ -19,6 +19,7 @@ export const StatesErrors = {
   taskDoesNotExist: () => new ServiceError("TaskDoesNotExist", "Task Does Not Exist"),
   invalidOutput: (detail: string) => new ServiceError("InvalidOutput", `Invalid State Machine Execution Output: '${detail}'`),
   activityDoesNotExist: (arn: string) => new ServiceError("ActivityDoesNotExist", `Activity Does Not Exist: '${arn}'`),
+  executionNotRedrivable: (arn: string, why: string) => new ServiceError("ExecutionNotRedrivable", `Execution ${arn} cannot be redriven: ${why}`),
   resourceNotFound: (arn: string) => new ServiceError("ResourceNotFound", `Resource not found: '${arn}'`, { fields: { resourceName: arn } }),
   tooManyTags: (arn: string) => new ServiceError("TooManyTags", `Too many tags: '${arn}'`, { fields: { resourceName: arn } }),
   invalidLogging: (message: string) => new ServiceError("InvalidLoggingConfiguration", message),

@@ -23,6 +23,7 @@ import { listExecutions } from "./operations/list-executions.js";
 import { startExecution } from "./operations/start-execution.js";
 import { startSyncExecution } from "./operations/start-sync-execution.js";
 import { stopExecution } from "./operations/stop-execution.js";
+import { redriveExecution } from "./operations/redrive-execution.js";
 import { testState } from "./operations/test-state.js";
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from "./operations/task-callbacks.js";
 import { StatesService } from "./states-service.js";
@@ -55,6 +56,7 @@ export const statesService: ServiceModule<StatesService> = {
     ListExecutions: listExecutions,
     GetExecutionHistory: getExecutionHistory,
     StopExecution: stopExecution,
+    RedriveExecution: redriveExecution,
     TestState: testState,
     PublishStateMachineVersion: publishStateMachineVersion,
     ListStateMachineVersions: listStateMachineVersions,

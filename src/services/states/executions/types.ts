@@ -17,6 +17,8 @@ export interface ExecutionRecord {
   /** Epoch milliseconds. */
   startDate: number;
   stopDate?: number;
+  /** When RedriveExecution last restarted it (epoch milliseconds). */
+  redriveDate?: number;
   /** The input as given (JSON text). */
   input: string;
   snapshot: Snapshot;

@@ -2,6 +2,7 @@
 import type { RequestContext } from "../../../core/service.js";
 import type { ExecutionRecord } from "../executions/types.js";
 import type { StatesService } from "../states-service.js";
+import { notRedrivable } from "./redrive-execution.js";
 
 export function executionView(e: ExecutionRecord) {
   const s = e.snapshot;
@@ -20,9 +21,10 @@ export function executionView(e: ExecutionRecord) {
     cause: s.cause,
     stateMachineVersionArn: e.versionArn,
     stateMachineAliasArn: e.aliasArn,
-    redriveCount: 0,
-    redriveStatus: "NOT_REDRIVABLE",
-    redriveStatusReason: s.status === "RUNNING" ? "Execution is RUNNING and cannot be redriven" : "Execution cannot be redriven in Stratus",
+    redriveCount: s.redriveCount ?? 0,
+    redriveDate: e.redriveDate !== undefined ? new Date(e.redriveDate) : undefined,
+    redriveStatus: notRedrivable(e) === undefined ? "REDRIVABLE" : "NOT_REDRIVABLE",
+    redriveStatusReason: notRedrivable(e),
   };
 }
 

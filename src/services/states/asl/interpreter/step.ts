@@ -47,7 +47,7 @@ class Run implements BranchHost {
   }
 
   handle(input: StepInput): void {
-    if (this.snap.status !== "RUNNING") return;
+    if (this.snap.status !== "RUNNING" && input.kind !== "redrive") return;
     switch (input.kind) {
       case "start":
         this.emit("ExecutionStarted", { executionStartedEventDetails: { input: json(this.snap.executionInput), inputDetails: { truncated: false }, roleArn: this.env.roleArn } });
@@ -55,6 +55,7 @@ class Run implements BranchHost {
         this.enter(this.def.startAt, this.snap.executionInput);
         break;
       case "executionTimeout":
+        this.rememberUnsuccessful();
         this.snap.current = undefined;
         this.snap.status = "TIMED_OUT";
         this.snap.error = "States.Timeout";
@@ -122,7 +123,20 @@ class Run implements BranchHost {
         if (next) this.enter(next.name, next.input);
         break;
       }
+      case "redrive": {
+        const at = this.snap.unsuccessful;
+        if (this.snap.status === "RUNNING" || !at) return;
+        this.snap.status = "RUNNING";
+        this.snap.error = undefined;
+        this.snap.cause = undefined;
+        this.snap.unsuccessful = undefined;
+        this.snap.redriveCount = (this.snap.redriveCount ?? 0) + 1;
+        this.emit("ExecutionRedriven", { executionRedrivenEventDetails: { redriveCount: this.snap.redriveCount } });
+        this.enter(at.name, at.input);
+        break;
+      }
       case "stop":
+        this.rememberUnsuccessful();
         this.snap.current = undefined;
         this.snap.status = "ABORTED";
         this.snap.error = input.error;
@@ -185,8 +199,7 @@ class Run implements BranchHost {
     } catch (err) {
       if (!isStatesError(err)) throw err;
       // A path or template that fails in a state's own processing is not retried or caught.
-      this.snap.current = undefined;
-      this.finish("FAILED", { error: err.error, cause: stateFailureCause(state.name, entered, err.cause) });
+      this.fail(err.error, stateFailureCause(state.name, entered, err.cause));
       return undefined;
     }
   }
@@ -363,8 +376,17 @@ class Run implements BranchHost {
   }
 
   private fail(error: string, cause: string | undefined): void {
+    this.rememberUnsuccessful();
     this.snap.current = undefined;
     this.finish("FAILED", { error, cause });
+  }
+
+  /** The state to run again on RedriveExecution (a Fail state would only fail again). */
+  private rememberUnsuccessful(): void {
+    const cur = this.snap.current;
+    if (!cur) return;
+    const type = this.def.allStates.get(cur.name)?.type;
+    if (type !== "Fail") this.snap.unsuccessful = { name: cur.name, input: cur.input };
   }
 
   dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, taskToken?: string, retryCount = 0): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {

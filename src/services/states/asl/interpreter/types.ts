@@ -41,6 +41,9 @@ export interface Snapshot {
   output?: JsonValue;
   error?: string;
   cause?: string;
+  /** Where a failed, timed-out or aborted execution stopped: RedriveExecution starts there again. */
+  unsuccessful?: { name: string; input: JsonValue };
+  redriveCount?: number;
 }
 
 /** When a running Task times out (TimeoutSeconds) or misses a heartbeat (HeartbeatSeconds). */
@@ -81,6 +84,8 @@ export type StepInput =
   | { kind: "start" }
   /** `timerId`: the timer that fired (a stale one is ignored). */
   | { kind: "timer"; timerId?: number }
+  /** RedriveExecution: run the unsuccessful state again. */
+  | { kind: "redrive" }
   /** The execution's TimeoutSeconds ran out. */
   | { kind: "executionTimeout" }
   /** A worker took the activity task (GetActivityTask). */

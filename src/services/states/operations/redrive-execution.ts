@@ -1,0 +1,28 @@
+/**
+ * RedriveExecution: a failed, timed-out or aborted Standard execution runs again from the
+ * state where it stopped (ExecutionRedriven, then that state entered again), its history kept.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html
+ */
+import type { RequestContext } from "../../../core/service.js";
+import { StatesErrors } from "../errors.js";
+import type { ExecutionRecord } from "../executions/types.js";
+import type { StatesService } from "../states-service.js";
+
+/** Why an execution cannot be redriven, or undefined when it can. */
+export function notRedrivable(e: ExecutionRecord): string | undefined {
+  const s = e.snapshot;
+  if (s.status === "RUNNING") return "Execution is RUNNING and cannot be redriven";
+  if (s.status === "SUCCEEDED") return "Execution is SUCCEEDED and cannot be redriven";
+  if (!s.unsuccessful) return "Execution failed in a Fail state or before any state ran";
+  return undefined;
+}
+
+export async function redriveExecution(input: { executionArn: string }, ctx: RequestContext, sfn: StatesService) {
+  const e = sfn.execution(input.executionArn, ctx);
+  const why = notRedrivable(e);
+  if (why) throw StatesErrors.executionNotRedrivable(e.arn, why);
+  e.stopDate = undefined;
+  e.redriveDate = ctx.clock.now();
+  await sfn.executor.advance(e, { kind: "redrive" });
+  return { redriveDate: new Date(e.redriveDate) };
+}

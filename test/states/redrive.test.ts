@@ -1,0 +1,60 @@
+/**
+ * RedriveExecution through the SFN SDK: an execution that failed in a Task (its queue did not
+ * exist yet) runs again from that state once the queue exists; its history shows
+ * ExecutionRedriven; Describe reports the redrive; a Fail state's failure is not redrivable.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { fails, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+
+type Server = Awaited<ReturnType<typeof startStratus>>;
+let server: Server;
+let sfn: SFNClient;
+const ROLE = "arn:aws:iam::000000000000:role/sfn";
+before(async () => {
+  server = await startStratus();
+  sfn = new SFNClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+});
+after(() => server.stop());
+
+async function settled(executionArn: string) {
+  for (let i = 0; i < 500; i++) {
+    const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (d.status !== "RUNNING") return d;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error("still running");
+}
+
+test("a failed Task runs again after RedriveExecution and the execution succeeds", async () => {
+  const queueUrl = `${server.endpoint}/000000000000/later`;
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+    name: "redrivable",
+    roleArn: ROLE,
+    definition: JSON.stringify({ StartAt: "Prep", States: { Prep: { Type: "Pass", Result: "ready", ResultPath: "$.prep", Next: "Send" }, Send: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: queueUrl, "MessageBody.$": "$.prep" }, End: true } } }),
+  }));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: "{}" }));
+  const failed = await settled(executionArn!);
+  assert.deepEqual([failed.status, failed.error, failed.redriveStatus], ["FAILED", "SQS.QueueDoesNotExistException", "REDRIVABLE"]);
+  await sqsClient(server).send(new CreateQueueCommand({ QueueName: "later" }));
+  const r = await sfn.send(new RedriveExecutionCommand({ executionArn }));
+  assert.ok(r.redriveDate instanceof Date);
+  const done = await settled(executionArn!);
+  assert.deepEqual([done.status, done.redriveCount], ["SUCCEEDED", 1]);
+  assert.ok(done.redriveDate instanceof Date);
+  assert.equal((await sqsClient(server).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))).Messages?.[0]?.Body, "ready");
+  const types = (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!.map((e) => e.type);
+  const at = types.indexOf("ExecutionRedriven");
+  assert.ok(at > types.indexOf("ExecutionFailed"));
+  assert.deepEqual(types.slice(at), ["ExecutionRedriven", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  await fails(sfn.send(new RedriveExecutionCommand({ executionArn })), "ExecutionNotRedrivable", /SUCCEEDED/);
+});
+
+test("a failure in a Fail state is not redrivable", async () => {
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "final", roleArn: ROLE, definition: JSON.stringify({ StartAt: "F", States: { F: { Type: "Fail", Error: "E" } } }) }));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
+  assert.equal((await settled(executionArn!)).redriveStatus, "NOT_REDRIVABLE");
+  await fails(sfn.send(new RedriveExecutionCommand({ executionArn })), "ExecutionNotRedrivable", /cannot be redriven/);
+});
