@@ -1,0 +1,49 @@
+/** The API Gateway runtime one server holds: REST APIs in memory, written through to storage. */
+import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
+import { ApiGatewayErrors } from "./errors.js";
+import { ApiGatewayStore } from "./store/apigateway-store.js";
+import type { ResourceRecord, RestApiRecord } from "./types.js";
+
+export class ApiGatewayService implements ServiceRuntime {
+  readonly apis = new Map<string, RestApiRecord>();
+  private readonly store: ApiGatewayStore;
+
+  constructor(deps: ServiceDeps) {
+    this.store = new ApiGatewayStore(deps.db);
+  }
+
+  start(): void {
+    for (const a of this.store.load()) this.apis.set(a.id, a);
+  }
+
+  reset(): void {
+    this.store.reset();
+    this.apis.clear();
+  }
+
+  status(): Record<string, unknown> {
+    return { restApis: this.apis.size };
+  }
+
+  api(id: string, where: { accountId: string; region: string }): RestApiRecord {
+    const a = this.apis.get(id);
+    if (!a || a.accountId !== where.accountId || a.region !== where.region) throw ApiGatewayErrors.invalidApi(where.accountId, id);
+    return a;
+  }
+
+  resource(api: RestApiRecord, id: string): ResourceRecord {
+    const r = api.resources[id];
+    if (!r) throw ApiGatewayErrors.invalidResource(api.accountId, api.id, id);
+    return r;
+  }
+
+  async save(api: RestApiRecord): Promise<void> {
+    this.apis.set(api.id, api);
+    await this.store.save(api);
+  }
+
+  async remove(api: RestApiRecord): Promise<void> {
+    this.apis.delete(api.id);
+    await this.store.delete(api.id);
+  }
+}

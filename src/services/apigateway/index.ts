@@ -1,0 +1,35 @@
+/**
+ * Amazon API Gateway (REST APIs), restJson1 with the `apigateway` signing name, driven by the
+ * model in @aws-sdk/client-api-gateway. Work in progress: see LIMITATIONS.md.
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html
+ */
+import type { ServiceModule } from "../../core/service.js";
+import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
+import { ApiGatewayService } from "./apigateway-service.js";
+import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod } from "./operations/methods.js";
+import { createResource, deleteResource, getResource, getResources } from "./operations/resources.js";
+import { createRestApi, deleteRestApi, getRestApi, getRestApis } from "./operations/rest-apis.js";
+
+export const apiGatewayService: ServiceModule<ApiGatewayService> = {
+  id: "apigateway",
+  signingName: "apigateway",
+  protocols: ["restJson1"],
+  loadModel: async () => modelFromSdkExports("com.amazonaws.apigateway", (await import("@aws-sdk/client-api-gateway")) as unknown as Record<string, unknown>),
+  create: (deps) => new ApiGatewayService(deps),
+  operations: {
+    CreateRestApi: createRestApi,
+    GetRestApi: getRestApi,
+    GetRestApis: getRestApis,
+    DeleteRestApi: deleteRestApi,
+    CreateResource: createResource,
+    GetResource: getResource,
+    GetResources: getResources,
+    DeleteResource: deleteResource,
+    PutMethod: putMethod,
+    GetMethod: getMethod,
+    DeleteMethod: deleteMethod,
+    PutIntegration: putIntegration,
+    GetIntegration: getIntegration,
+    DeleteIntegration: deleteIntegration,
+  },
+};
