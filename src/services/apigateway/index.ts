@@ -6,6 +6,7 @@
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { ApiGatewayService } from "./apigateway-service.js";
+import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages } from "./operations/deployments.js";
 import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod } from "./operations/methods.js";
 import { createResource, deleteResource, getResource, getResources } from "./operations/resources.js";
 import { createRestApi, deleteRestApi, getRestApi, getRestApis } from "./operations/rest-apis.js";
@@ -31,5 +32,13 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     PutIntegration: putIntegration,
     GetIntegration: getIntegration,
     DeleteIntegration: deleteIntegration,
+    CreateDeployment: createDeployment,
+    GetDeployment: getDeployment,
+    GetDeployments: getDeployments,
+    DeleteDeployment: deleteDeployment,
+    CreateStage: createStage,
+    GetStage: getStage,
+    GetStages: getStages,
+    DeleteStage: deleteStage,
   },
 };

@@ -54,4 +54,27 @@ export interface RestApiRecord {
   disableExecuteApiEndpoint: boolean;
   rootResourceId: string;
   resources: Record<string, ResourceRecord>;
+  deployments?: Record<string, DeploymentRecord>;
+  stages?: Record<string, StageRecord>;
+}
+
+/** A snapshot of the API's resources, methods and integrations, as deployed. */
+export interface DeploymentRecord {
+  id: string;
+  description?: string;
+  createdDate: number;
+  resources: Record<string, ResourceRecord>;
+}
+
+export interface StageRecord {
+  stageName: string;
+  deploymentId: string;
+  description?: string;
+  cacheClusterEnabled: boolean;
+  cacheClusterSize?: string;
+  variables: Record<string, string>;
+  tracingEnabled: boolean;
+  tags: Record<string, string>;
+  createdDate: number;
+  lastUpdatedDate: number;
 }
