@@ -4,6 +4,7 @@
  * package); its operations are plain async functions, one file each, that take the input shape
  * with AWS's member names and return the output shape.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "./clock.js";
 import type { ServiceClients } from "./clients.js";
 import type { ServerSettings } from "./settings.js";
@@ -72,6 +73,11 @@ export interface ServiceRuntime {
   provideClients?(clients: ServiceClients): void;
   /** Serves `GET /_stratus/<service id>/<path>`; undefined for "no such thing" (404). */
   adminGet?(path: string, query: URLSearchParams): Promise<AdminAnswer | undefined> | AdminAnswer | undefined;
+  /**
+   * Serves requests that are not AWS API calls but calls to what the service hosts (API
+   * Gateway's deployed APIs); asked only when ServiceModule.ownsRequest said yes.
+   */
+  serveHttp?(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** A summary for `stratus status` and the health endpoint. */
   status?(): Record<string, unknown>;
 }
@@ -109,6 +115,8 @@ export interface ServiceModule<S extends ServiceRuntime = ServiceRuntime> {
    * post to the queue URL and leave `QueueUrl` out of the form).
    */
   prepareQueryParams?(params: Map<string, string>, req: ProtocolRequest, ctx: RequestContext): void;
+  /** Whether a request is for what the service hosts (runtime.serveHttp), by its Host and path. */
+  ownsRequest?(host: string | undefined, path: string): boolean;
   create(deps: ServiceDeps): S;
   operations: Record<string, OperationHandler<S>>;
 }

@@ -98,7 +98,8 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0];
-    const work = isAdminPath(path) ? handleAdmin(req, res, path, adminDeps) : handleAwsRequest(req, res, pipeline);
+    const host = services.find((s) => s.module.ownsRequest?.(req.headers.host, path));
+    const work = host?.runtime.serveHttp ? host.runtime.serveHttp(req, res) : isAdminPath(path) ? handleAdmin(req, res, path, adminDeps) : handleAwsRequest(req, res, pipeline);
     work.catch((err) => {
       logger.error("unhandled error while answering a request", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

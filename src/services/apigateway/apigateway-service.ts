@@ -1,5 +1,7 @@
 /** The API Gateway runtime one server holds: REST APIs in memory, written through to storage. */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
+import { serveApiCall, type InvokeDeps } from "./invoke/invoke-api.js";
 import { ApiGatewayErrors } from "./errors.js";
 import { ApiGatewayStore } from "./store/apigateway-store.js";
 import type { ResourceRecord, RestApiRecord } from "./types.js";
@@ -7,9 +9,16 @@ import type { ResourceRecord, RestApiRecord } from "./types.js";
 export class ApiGatewayService implements ServiceRuntime {
   readonly apis = new Map<string, RestApiRecord>();
   private readonly store: ApiGatewayStore;
+  private readonly invokeDeps: InvokeDeps;
 
   constructor(deps: ServiceDeps) {
     this.store = new ApiGatewayStore(deps.db);
+    this.invokeDeps = { gw: this, clients: deps.clients, clock: deps.clock, logger: deps.logger };
+  }
+
+  /** Calls to deployed APIs (invoke/invoke-api.ts). */
+  serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return serveApiCall(req, res, this.invokeDeps);
   }
 
   start(): void {

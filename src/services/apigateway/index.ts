@@ -6,6 +6,7 @@
 import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { ApiGatewayService } from "./apigateway-service.js";
+import { isApiCall } from "./invoke/invoke-api.js";
 import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages } from "./operations/deployments.js";
 import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod } from "./operations/methods.js";
 import { createResource, deleteResource, getResource, getResources } from "./operations/resources.js";
@@ -16,6 +17,7 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
   signingName: "apigateway",
   protocols: ["restJson1"],
   loadModel: async () => modelFromSdkExports("com.amazonaws.apigateway", (await import("@aws-sdk/client-api-gateway")) as unknown as Record<string, unknown>),
+  ownsRequest: isApiCall,
   create: (deps) => new ApiGatewayService(deps),
   operations: {
     CreateRestApi: createRestApi,
