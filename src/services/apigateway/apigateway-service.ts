@@ -2,17 +2,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { serveApiCall, type InvokeDeps } from "./invoke/invoke-api.js";
+import { AuthorizerGate } from "./authorizers/authorizer-gate.js";
 import { ApiGatewayErrors } from "./errors.js";
+import { UsageGate } from "./usage/usage-gate.js";
 import { ApiGatewayStore } from "./store/apigateway-store.js";
 import type { ResourceRecord, RestApiRecord } from "./types.js";
 
 export class ApiGatewayService implements ServiceRuntime {
   readonly apis = new Map<string, RestApiRecord>();
+  /** API keys, usage plans and throttling (usage/). */
+  readonly usage: UsageGate;
+  /** Lambda and Cognito authorizers on the data plane (authorizers/). */
+  readonly authorizers: AuthorizerGate;
   private readonly store: ApiGatewayStore;
   private readonly invokeDeps: InvokeDeps;
 
   constructor(deps: ServiceDeps) {
     this.store = new ApiGatewayStore(deps.db);
+    this.usage = new UsageGate(deps);
+    this.authorizers = new AuthorizerGate(deps);
     this.invokeDeps = { gw: this, clients: deps.clients, clock: deps.clock, logger: deps.logger };
   }
 
@@ -23,10 +31,13 @@ export class ApiGatewayService implements ServiceRuntime {
 
   start(): void {
     for (const a of this.store.load()) this.apis.set(a.id, a);
+    this.usage.start();
   }
 
   reset(): void {
     this.store.reset();
+    this.usage.reset();
+    this.authorizers.reset();
     this.apis.clear();
   }
 

@@ -7,6 +7,10 @@ import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { ApiGatewayService } from "./apigateway-service.js";
 import { isApiCall } from "./invoke/invoke-api.js";
+import { apiKeyOperations } from "./operations/api-keys.js";
+import { authorizerOperations } from "./operations/authorizers.js";
+import { openApiOperations } from "./operations/openapi.js";
+import { usagePlanOperations } from "./operations/usage-plans.js";
 import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages } from "./operations/deployments.js";
 import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod } from "./operations/methods.js";
 import { createResource, deleteResource, getResource, getResources } from "./operations/resources.js";
@@ -42,5 +46,9 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     GetStage: getStage,
     GetStages: getStages,
     DeleteStage: deleteStage,
+    ...apiKeyOperations,
+    ...usagePlanOperations,
+    ...authorizerOperations,
+    ...openApiOperations,
   },
 };

@@ -82,7 +82,20 @@ export async function createDeployment(
     for (const m of Object.values(r.methods)) if (!m.methodIntegration) throw ApiGatewayErrors.badRequest("No integration defined for method");
   }
   const now = ctx.clock.now();
-  const d: DeploymentRecord = { id: newId(), description: input.description, createdDate: now, resources: structuredClone(api.resources) };
+  const d: DeploymentRecord = {
+    id: newId(),
+    description: input.description,
+    createdDate: now,
+    ...structuredClone({
+      resources: api.resources,
+      models: api.models ?? {},
+      requestValidators: api.requestValidators ?? {},
+      authorizers: api.authorizers ?? {},
+      gatewayResponses: api.gatewayResponses ?? {},
+      binaryMediaTypes: api.binaryMediaTypes,
+    }),
+    apiKeySource: api.apiKeySource,
+  };
   api.deployments ??= {};
   api.deployments[d.id] = d;
   if (input.stageName !== undefined) {

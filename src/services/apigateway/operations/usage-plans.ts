@@ -1,0 +1,5 @@
+/** Placeholder: filled in by the work on this part of issue 6. */
+import type { OperationHandler } from "../../../core/service.js";
+import type { ApiGatewayService } from "../apigateway-service.js";
+
+export const usagePlanOperations: Record<string, OperationHandler<ApiGatewayService>> = {};
