@@ -56,7 +56,17 @@ export interface SnsClientApi {
   publish(args: { topicArn: string; message: string; subject?: string; attributes?: Record<string, MessageAttribute>; groupId?: string; dedupId?: string }): Promise<{ messageId: string }>;
 }
 
+/**
+ * Runs an AWS API request (as a client would send it, unsigned) inside the server, as the
+ * account and region given: API Gateway's AWS service integrations call the services this way,
+ * so every action and its wire format are the service's own.
+ */
+export interface AwsApiCaller {
+  call(args: { signingName: string; accountId: string; region: string; method: string; path: string; rawQuery: string; headers: Record<string, string>; body: Buffer }): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
+}
+
 export interface ServiceClients {
+  aws?: AwsApiCaller;
   sqs?: SqsClientApi;
   lambda?: LambdaClientApi;
   sns?: SnsClientApi;

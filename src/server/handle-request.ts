@@ -17,7 +17,7 @@ import { parseForm } from "../protocols/query-codec.js";
 import { handleRestJson, writeRestJsonError } from "../protocols/rest-json.js";
 import type { ProtocolRequest, ProtocolResponse } from "../protocols/types.js";
 import type { Authenticator } from "./authenticator.js";
-import { readCredentialScope } from "./credential-scope.js";
+import { readCredentialScope, type CredentialScope } from "./credential-scope.js";
 import type { ServiceDirectory } from "./detect-service.js";
 import { BodyTooLarge, readBody } from "./read-body.js";
 
@@ -47,20 +47,6 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     return;
   }
   const preq: ProtocolRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, rawQuery, headers: req.headers, body };
-  const contentType = String(req.headers["content-type"] ?? "");
-  const isForm = contentType.includes("application/x-www-form-urlencoded") || (preq.method === "GET" && url.searchParams.has("Action"));
-  let form: Map<string, string> | undefined;
-  if (isForm || url.searchParams.has("Action")) {
-    form = parseForm(rawQuery);
-    if (isForm && body.length > 0) for (const [k, v] of parseForm(body.toString("utf8"))) form.set(k, v);
-  }
-  const scope = readCredentialScope(req.headers, url.searchParams);
-  // Only the first requests after start can find the models still loading.
-  if (!deps.directory.modelsLoaded) await deps.directory.loadModels();
-  const detected = deps.directory.detect(preq, scope, form);
-  const service: CompiledService | undefined = detected?.service;
-  const protocol: ProtocolId = detected?.protocol ?? (form?.has("Action") ? "awsQuery" : "awsJson1_0");
-  let label = detected ? `${detected.service.id}.${detected.operation ?? form?.get("Action") ?? preq.path}` : `? ${preq.method} ${preq.path}`;
   const abort = new AbortController();
   const onClose = () => {
     if (!res.writableFinished) abort.abort();
@@ -68,22 +54,69 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
   res.on("close", onClose);
   const onShutdown = () => abort.abort();
   deps.shutdown.addEventListener("abort", onShutdown);
+  let answer: Dispatched;
+  try {
+    answer = await dispatchAwsRequest(preq, deps, { requestId, host: req.headers.host, signal: abort.signal });
+  } finally {
+    deps.shutdown.removeEventListener("abort", onShutdown);
+    res.off("close", onClose);
+  }
+  const { response, label } = answer;
+  // During shutdown, answers close their connection so that the server can finish closing.
+  send(res, response, requestId, deps.shutdown.aborted);
+  if (deps.logger.enabled("debug")) deps.logger.debug(`${label} → ${response.status} (${(monotonicMs() - started).toFixed(1)} ms)`);
+}
+
+interface Dispatched {
+  response: ProtocolResponse;
+  /** What the debug log line names. */
+  label: string;
+}
+
+export interface DispatchOptions {
+  requestId: string;
+  host: string | undefined;
+  signal: AbortSignal;
+  /**
+   * An in-process call made on behalf of this account and region (API Gateway's AWS
+   * integrations): it needs no signature; `signingName` picks the service.
+   */
+  internal?: { accountId: string; region: string; signingName: string };
+}
+
+/** Finds the service and operation of a read request, runs it and encodes its answer. */
+export async function dispatchAwsRequest(preq: ProtocolRequest, deps: PipelineDeps, options: DispatchOptions): Promise<Dispatched> {
+  const { requestId, internal } = options;
+  const contentType = String(preq.headers["content-type"] ?? "");
+  const isForm = contentType.includes("application/x-www-form-urlencoded") || (preq.method === "GET" && preq.query.has("Action"));
+  let form: Map<string, string> | undefined;
+  if (isForm || preq.query.has("Action")) {
+    form = parseForm(preq.rawQuery);
+    if (isForm && preq.body.length > 0) for (const [k, v] of parseForm(preq.body.toString("utf8"))) form.set(k, v);
+  }
+  const scope: CredentialScope | undefined = internal ? { accessKeyId: "", date: "", region: internal.region, service: internal.signingName } : readCredentialScope(preq.headers, preq.query);
+  // Only the first requests after start can find the models still loading.
+  if (!deps.directory.modelsLoaded) await deps.directory.loadModels();
+  const detected = deps.directory.detect(preq, scope, form);
+  const service: CompiledService | undefined = detected?.service;
+  const protocol: ProtocolId = detected?.protocol ?? (form?.has("Action") ? "awsQuery" : "awsJson1_0");
+  let label = detected ? `${detected.service.id}.${detected.operation ?? form?.get("Action") ?? preq.path}` : `? ${preq.method} ${preq.path}`;
   let response: ProtocolResponse;
   try {
     if (!detected) throw unknownTarget(preq, form);
     // A few query actions are links AWS hands to subscribers (SNS's SubscribeURL and
     // UnsubscribeURL): they work without a signature, on the resource the link names.
-    const anonymous = scope === undefined && detected.protocol === "awsQuery" && (detected.service.module.anonymousActions?.includes(form?.get("Action") ?? "") ?? false);
-    const caller = anonymous ? deps.authenticator.anonymous() : deps.authenticator.authenticate(preq, scope);
+    const anonymous = !internal && scope === undefined && detected.protocol === "awsQuery" && (detected.service.module.anonymousActions?.includes(form?.get("Action") ?? "") ?? false);
+    const caller = internal ? { accountId: internal.accountId, region: internal.region } : anonymous ? deps.authenticator.anonymous() : deps.authenticator.authenticate(preq, scope);
     const ctx: RequestContext = {
       requestId,
       accountId: caller.accountId,
       region: caller.region,
-      authenticated: !anonymous && scope !== undefined,
-      endpoint: `http://${req.headers.host ?? "localhost"}`,
+      authenticated: internal !== undefined || (!anonymous && scope !== undefined),
+      endpoint: `http://${options.host ?? "localhost"}`,
       clock: deps.clock,
       logger: deps.logger,
-      signal: abort.signal,
+      signal: options.signal,
     };
     switch (detected.protocol) {
       case "awsJson1_0":
@@ -102,13 +135,8 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     const resolved = resolveError(err, service, deps.logger);
     response = writeError(protocol, service, resolved, requestId);
     label += ` ${resolved.code}`;
-  } finally {
-    deps.shutdown.removeEventListener("abort", onShutdown);
-    res.off("close", onClose);
   }
-  // During shutdown, answers close their connection so that the server can finish closing.
-  send(res, response, requestId, deps.shutdown.aborted);
-  if (deps.logger.enabled("debug")) deps.logger.debug(`${label} → ${response.status} (${(monotonicMs() - started).toFixed(1)} ms)`);
+  return { response, label };
 }
 
 function writeError(protocol: ProtocolId, service: CompiledService | undefined, e: ReturnType<typeof resolveError>, requestId: string): ProtocolResponse {

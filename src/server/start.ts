@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { ManualClock, SystemClock, type Clock } from "../core/clock.js";
 import type { ServiceClients } from "../core/clients.js";
 import type { LambdaSettings, ServerSettings, StatesSettings } from "../core/settings.js";
-import { DEFAULT_REGION } from "../core/ids.js";
+import { DEFAULT_REGION, newRequestId } from "../core/ids.js";
 import { createLogger, type Logger, type LogLevel } from "../core/logger.js";
 import { Scheduler } from "../core/scheduler.js";
 import type { ServiceModule } from "../core/service.js";
@@ -17,7 +17,7 @@ import { Database } from "../storage/sqlite/database.js";
 import { handleAdmin, isAdminPath } from "./admin.js";
 import { Authenticator, type Credential } from "./authenticator.js";
 import { ServiceDirectory } from "./detect-service.js";
-import { handleAwsRequest } from "./handle-request.js";
+import { dispatchAwsRequest, handleAwsRequest } from "./handle-request.js";
 
 export interface StartOptions {
   /** Interface to listen on; 127.0.0.1 unless told otherwise. */
@@ -95,6 +95,13 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   };
   const adminDeps = { services, clock, adminEnabled: options.admin === true, reset, startedAt };
   const pipeline = { directory, authenticator, clock, logger, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, shutdown: shutdown.signal };
+  clients.aws = {
+    async call(args) {
+      const preq = { method: args.method, path: args.path, query: new URLSearchParams(args.rawQuery), rawQuery: args.rawQuery, headers: args.headers, body: args.body };
+      const { response } = await dispatchAwsRequest(preq, pipeline, { requestId: newRequestId(), host: new URL(endpoint).host, signal: shutdown.signal, internal: args });
+      return { status: response.status, headers: response.headers, body: typeof response.body === "string" ? Buffer.from(response.body) : response.body };
+    },
+  };
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0];

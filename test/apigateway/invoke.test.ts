@@ -5,11 +5,11 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
 import { deploy } from "../lambda/invoke-support.js";
 import { TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { callApi } from "./support.js";
 
 let h: LambdaHarness;
 let gw: APIGatewayClient;
@@ -38,17 +38,7 @@ before(async () => {
 });
 after(() => h.server.stop());
 
-function call(path: string, options: { method?: string; host?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: { ...(options.host ? { host: options.host } : {}), ...(options.headers ?? {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
+const call = (path: string, options: Parameters<typeof callApi>[2] = {}) => callApi(port, path, options);
 
 test("the path form: the handler gets AWS's proxy event and its response comes back", async () => {
   const r = await call(`/restapis/${apiId}/dev/_user_request_/pets/42?color=red&color=blue`, { headers: { "X-Trace": "t1" } });

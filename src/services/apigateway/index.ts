@@ -11,10 +11,13 @@ import { apiKeyOperations } from "./operations/api-keys.js";
 import { authorizerOperations } from "./operations/authorizers.js";
 import { openApiOperations } from "./operations/openapi.js";
 import { usagePlanOperations } from "./operations/usage-plans.js";
-import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages } from "./operations/deployments.js";
-import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod } from "./operations/methods.js";
-import { createResource, deleteResource, getResource, getResources } from "./operations/resources.js";
-import { createRestApi, deleteRestApi, getRestApi, getRestApis } from "./operations/rest-apis.js";
+import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages, updateDeployment } from "./operations/deployments.js";
+import { deleteGatewayResponse, getGatewayResponse, getGatewayResponses, putGatewayResponse, updateGatewayResponse } from "./operations/gateway-responses.js";
+import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod, updateIntegration, updateMethod } from "./operations/methods.js";
+import { createModel, createRequestValidator, deleteModel, deleteRequestValidator, getModel, getModels, getRequestValidator, getRequestValidators, updateModel, updateRequestValidator } from "./operations/models.js";
+import { createResource, deleteResource, getResource, getResources, updateResource } from "./operations/resources.js";
+import { deleteIntegrationResponse, deleteMethodResponse, getIntegrationResponse, getMethodResponse, putIntegrationResponse, putMethodResponse, updateIntegrationResponse, updateMethodResponse } from "./operations/responses.js";
+import { createRestApi, deleteRestApi, getRestApi, getRestApis, updateRestApi } from "./operations/rest-apis.js";
 
 export const apiGatewayService: ServiceModule<ApiGatewayService> = {
   id: "apigateway",
@@ -27,20 +30,48 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     CreateRestApi: createRestApi,
     GetRestApi: getRestApi,
     GetRestApis: getRestApis,
+    UpdateRestApi: updateRestApi,
     DeleteRestApi: deleteRestApi,
     CreateResource: createResource,
     GetResource: getResource,
     GetResources: getResources,
+    UpdateResource: updateResource,
     DeleteResource: deleteResource,
     PutMethod: putMethod,
     GetMethod: getMethod,
+    UpdateMethod: updateMethod,
     DeleteMethod: deleteMethod,
     PutIntegration: putIntegration,
     GetIntegration: getIntegration,
+    UpdateIntegration: updateIntegration,
     DeleteIntegration: deleteIntegration,
+    PutMethodResponse: putMethodResponse,
+    GetMethodResponse: getMethodResponse,
+    UpdateMethodResponse: updateMethodResponse,
+    DeleteMethodResponse: deleteMethodResponse,
+    PutIntegrationResponse: putIntegrationResponse,
+    GetIntegrationResponse: getIntegrationResponse,
+    UpdateIntegrationResponse: updateIntegrationResponse,
+    DeleteIntegrationResponse: deleteIntegrationResponse,
+    CreateModel: createModel,
+    GetModel: getModel,
+    GetModels: getModels,
+    UpdateModel: updateModel,
+    DeleteModel: deleteModel,
+    CreateRequestValidator: createRequestValidator,
+    GetRequestValidator: getRequestValidator,
+    GetRequestValidators: getRequestValidators,
+    UpdateRequestValidator: updateRequestValidator,
+    DeleteRequestValidator: deleteRequestValidator,
+    PutGatewayResponse: putGatewayResponse,
+    GetGatewayResponse: getGatewayResponse,
+    GetGatewayResponses: getGatewayResponses,
+    UpdateGatewayResponse: updateGatewayResponse,
+    DeleteGatewayResponse: deleteGatewayResponse,
     CreateDeployment: createDeployment,
     GetDeployment: getDeployment,
     GetDeployments: getDeployments,
+    UpdateDeployment: updateDeployment,
     DeleteDeployment: deleteDeployment,
     CreateStage: createStage,
     GetStage: getStage,

@@ -67,6 +67,14 @@ export function applyPatches<T>(target: T, operations: PatchOperation[] | undefi
   }
 }
 
+/** A map-valued property's entry rules: add/replace set it, remove deletes it. */
+export function mapEntryRules<T, V>(path: string, get: (t: T) => Record<string, V>, value: (p: Patch) => V): Array<PatchRule<T>> {
+  return [
+    { path: `${path}/*`, ops: ["add", "replace"], apply: (t, p, [key]) => void (get(t)[key] = value(p)) },
+    { path: `${path}/*`, ops: ["remove"], apply: (t, _p, [key]) => void delete get(t)[key] },
+  ];
+}
+
 /** The patch's value, which this path requires. */
 export function requiredValue(patch: Patch): string {
   if (patch.value === undefined || patch.value === null) throw ApiGatewayErrors.badRequest(`Invalid null or empty value in patch operation for path '${patch.path}'`);

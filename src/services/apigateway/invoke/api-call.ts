@@ -17,6 +17,8 @@ export interface ApiCall {
   request: IncomingCall;
   /** Set by a Lambda or Cognito authorizer that allowed the call. */
   authorizer?: AuthorizerOutcome;
+  /** The API key the usage gate admitted ($context.identity.apiKey, apiKeyId). */
+  apiKey?: { id: string; value: string };
 }
 
 export interface AuthorizerOutcome {
@@ -27,6 +29,8 @@ export interface AuthorizerOutcome {
   usageIdentifierKey?: string;
   /** Cognito user pool claims. */
   claims?: Record<string, unknown>;
+  /** How long the authorizer took ($context.authorizer.integrationLatency). */
+  latencyMs?: number;
 }
 
 export type GatewayResponseType =

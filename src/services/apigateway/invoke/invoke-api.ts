@@ -1,24 +1,27 @@
 /**
  * Calls to deployed APIs: `http://<apiId>.execute-api.localhost:<port>/<stage>/<path>` (the
  * Host decides) or `http://localhost:<port>/restapis/<apiId>/<stage>/_user_request_/<path>`.
- * The stage's deployment routes the call to the most specific resource; an unknown route is
- * 403 `{"message":"Missing Authentication Token"}` as on AWS. AWS_PROXY integrations with
- * Lambda get the proxy event and answer with the function's response; MOCK answers 200.
+ * The stage's deployment routes the call to the most specific resource (403 Missing
+ * Authentication Token otherwise), then the steps run in API Gateway's order: throttling, the
+ * authorizer, request validation, the API key and usage plan, the stage cache, the integration.
+ * Any step may refuse the call with a gateway response.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Clock } from "../../../core/clock.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { newUuid } from "../../../core/ids.js";
 import type { Logger } from "../../../core/logger.js";
-import type { Clock } from "../../../core/clock.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
-import { proxyEvent, type IncomingCall } from "./proxy-event.js";
+import type { ApiCall, Refusal } from "./api-call.js";
+import { gatewayResponse, type HttpAnswer } from "./gateway-responses.js";
+import { runIntegration } from "./integrations/run-integration.js";
+import type { IncomingCall } from "./proxy-event.js";
+import { validateRequest } from "./request-validation.js";
 import { matchRoute } from "./route-match.js";
 
 const HOST = /^([a-z0-9]{10})\.execute-api\.localhost(?::\d+)?$/i;
 const PATH = /^\/restapis\/([a-z0-9]{10})\/([^/]+)\/_user_request_(\/.*)?$/;
-/** arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations */
-const LAMBDA_URI = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 
 /** Whether a request is a call to a deployed API (cheap: Host and path only). */
 export function isApiCall(host: string | undefined, path: string): boolean {
@@ -34,6 +37,11 @@ export interface InvokeDeps {
 
 export async function serveApiCall(req: IncomingMessage, res: ServerResponse, deps: InvokeDeps): Promise<void> {
   const requestId = newUuid();
+  const send = (a: HttpAnswer) => {
+    const body = typeof a.body === "string" ? Buffer.from(a.body) : a.body;
+    res.writeHead(a.status, { ...a.headers, "content-length": body.length, "x-amzn-requestid": requestId, "x-amz-apigw-id": requestId.slice(0, 16) });
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
   const url = new URL(req.url ?? "/", "http://localhost");
   let apiId: string;
   let stageName: string;
@@ -48,21 +56,18 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
     stageName = first ?? "";
     path = `/${rest.join("/")}`;
   }
-  const send = (status: number, body: string | Buffer, headers: Record<string, string | string[]> = { "content-type": "application/json" }) => {
-    res.writeHead(status, { ...headers, "x-amzn-requestid": requestId, "x-amz-apigw-id": requestId.slice(0, 16) });
-    res.end(body);
-  };
   const api = deps.gw.apis.get(apiId);
   const stage = api?.stages?.[stageName];
   const deployment = stage ? api?.deployments?.[stage.deploymentId] : undefined;
-  if (!api || !stage || !deployment) return send(403, JSON.stringify({ message: "Forbidden" }));
+  if (!api || !stage || !deployment) return send({ status: 403, headers: { "content-type": "application/json", "x-amzn-errortype": "ForbiddenException" }, body: JSON.stringify({ message: "Forbidden" }) });
+  const custom = deployment.gatewayResponses;
   const route = matchRoute(Object.values(deployment.resources), path);
   const method = route ? (route.resource.methods[req.method ?? "GET"] ?? route.resource.methods.ANY) : undefined;
-  if (!route || !method) return send(403, JSON.stringify({ message: "Missing Authentication Token" }));
-  const integration = method.methodIntegration;
+  if (!route || !method) return send(gatewayResponse({ type: "MISSING_AUTHENTICATION_TOKEN" }, custom));
+
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const call: IncomingCall = {
+  const request: IncomingCall = {
     method: req.method ?? "GET",
     path,
     headers: pairs(req.rawHeaders),
@@ -73,46 +78,20 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
     now: deps.clock.now(),
     domainName: req.headers.host ?? "localhost",
   };
-  if (integration?.type === "MOCK") return send(200, "");
-  const fn = integration?.type === "AWS_PROXY" ? LAMBDA_URI.exec(integration.uri ?? "")?.[1] : undefined;
-  if (!fn || !deps.clients.lambda) {
-    deps.logger.warn(`apigateway: ${api.id} ${call.method} ${route.resource.path}: integration ${integration?.type ?? "none"} is not supported by Stratus yet`);
-    return send(500, JSON.stringify({ message: "Internal server error" }));
-  }
-  const event = proxyEvent(api, stage, route.resource, route.pathParameters, call);
-  let answer: { payload: Buffer; functionError?: string };
-  try {
-    answer = await deps.clients.lambda.invoke({ functionName: fn, accountId: api.accountId, region: api.region, payload: Buffer.from(JSON.stringify(event)) });
-  } catch (err) {
-    deps.logger.warn(`apigateway: ${api.id} could not invoke ${fn}: ${(err as Error).message}`);
-    return send(500, JSON.stringify({ message: "Internal server error" }));
-  }
-  const response = answer.functionError ? undefined : proxyResponse(answer.payload);
-  // A function error or a response not in the proxy format: 502, as API Gateway answers.
-  if (!response) return send(502, JSON.stringify({ message: "Internal server error" }));
-  send(response.statusCode, response.body, response.headers);
-}
-
-/** The function's answer in the proxy format, or undefined when it is malformed. */
-function proxyResponse(payload: Buffer): { statusCode: number; headers: Record<string, string | string[]>; body: Buffer } | undefined {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(payload.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return undefined;
-  const r = doc as { statusCode?: unknown; headers?: unknown; multiValueHeaders?: unknown; body?: unknown; isBase64Encoded?: unknown };
-  const allowed = new Set(["statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies"]);
-  if (Object.keys(r).some((k) => !allowed.has(k))) return undefined;
-  const status = r.statusCode === undefined ? 200 : Number(r.statusCode);
-  if (!Number.isInteger(status) || status < 100 || status > 599) return undefined;
-  if (r.body !== undefined && r.body !== null && typeof r.body !== "string") return undefined;
-  const headers: Record<string, string | string[]> = { "content-type": "application/json" };
-  for (const [k, v] of Object.entries((r.multiValueHeaders ?? {}) as Record<string, unknown>)) if (Array.isArray(v)) headers[k.toLowerCase()] = v.map(String);
-  for (const [k, v] of Object.entries((r.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
-  const text = (r.body as string | null | undefined) ?? "";
-  return { statusCode: status, headers, body: r.isBase64Encoded === true ? Buffer.from(text, "base64") : Buffer.from(text) };
+  const call: ApiCall = { api, stage, deployment, resource: route.resource, method, pathParameters: route.pathParameters, request };
+  const refuse = (r: Refusal) => send(gatewayResponse(r, custom, call));
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html
+  let refusal = deps.gw.usage.throttle(call);
+  if (refusal) return refuse(refusal);
+  refusal = await deps.gw.authorizers.authorize(call);
+  if (refusal) return refuse(refusal);
+  refusal = validateRequest(call);
+  if (refusal) return refuse(refusal);
+  refusal = await deps.gw.usage.admitKey(call);
+  if (refusal) return refuse(refusal);
+  const outcome = await runIntegration(call, deps);
+  if ("type" in outcome) return refuse(outcome);
+  send(outcome);
 }
 
 function pairs(raw: string[]): Array<[string, string]> {

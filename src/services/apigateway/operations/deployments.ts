@@ -10,6 +10,7 @@ import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
 import { newId } from "../ids.js";
 import { page } from "../pagination.js";
+import { applyPatches, type PatchOperation } from "../patch.js";
 import type { DeploymentRecord, RestApiRecord, StageRecord } from "../types.js";
 
 const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
@@ -171,4 +172,13 @@ export async function deleteStage(input: { restApiId: string; stageName: string 
   delete api.stages![input.stageName];
   await gw.save(api);
   return {};
+}
+
+/** UpdateDeployment: only its description changes. https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateDeployment.html */
+export async function updateDeployment(input: { restApiId: string; deploymentId: string; patchOperations?: PatchOperation[] }, ctx: RequestContext, gw: ApiGatewayService) {
+  const api = gw.api(input.restApiId, ctx);
+  const d = deploymentOf(api, input.deploymentId);
+  applyPatches(d, input.patchOperations, [{ path: "/description", ops: ["replace"], apply: (x, p) => (x.description = p.value) }]);
+  await gw.save(api);
+  return deploymentView(d);
 }

@@ -1,12 +1,13 @@
 /**
- * PutMethod, GetMethod, DeleteMethod, and their integrations: PutIntegration, GetIntegration,
- * DeleteIntegration. Stored and reported; invoking deployed APIs comes with stages.
+ * PutMethod, GetMethod, UpdateMethod, DeleteMethod, and their integrations: PutIntegration,
+ * GetIntegration, UpdateIntegration, DeleteIntegration.
  * https://docs.aws.amazon.com/apigateway/latest/api/API_PutMethod.html
  * https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html
  */
 import type { RequestContext } from "../../../core/service.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
+import { applyPatches, booleanValue, integerValue, requiredValue, mapEntryRules, type PatchOperation, type PatchRule } from "../patch.js";
 import type { IntegrationRecord, MethodRecord } from "../types.js";
 import { integrationView, methodView } from "../views.js";
 
@@ -38,6 +39,8 @@ export async function putMethod(
   if (!AUTHORIZATION_TYPES.has(input.authorizationType)) throw ApiGatewayErrors.badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
   if ((input.authorizationType === "CUSTOM" || input.authorizationType === "COGNITO_USER_POOLS") && !input.authorizerId) throw ApiGatewayErrors.badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
   if (method) throw ApiGatewayErrors.conflict("Method already exists for this resource");
+  for (const model of Object.values(input.requestModels ?? {})) if (!api.models?.[model]) throw ApiGatewayErrors.badRequest(`Invalid model identifier specified: ${model}`);
+  if (input.requestValidatorId && !api.requestValidators?.[input.requestValidatorId]) throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
   const m: MethodRecord = {
     httpMethod: input.httpMethod,
     authorizationType: input.authorizationType,
@@ -117,4 +120,80 @@ export async function deleteIntegration(input: Target, ctx: RequestContext, gw: 
   delete method.methodIntegration;
   await gw.save(api);
   return {};
+}
+
+const METHOD_RULES = (gw: { models?: Record<string, unknown>; requestValidators?: Record<string, unknown> }): Array<PatchRule<MethodRecord>> => [
+  {
+    path: "/authorizationType",
+    ops: ["replace"],
+    apply: (m, p) => {
+      if (!AUTHORIZATION_TYPES.has(requiredValue(p))) throw ApiGatewayErrors.badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
+      m.authorizationType = p.value!;
+    },
+  },
+  { path: "/authorizerId", ops: ["replace"], apply: (m, p) => void (p.value ? (m.authorizerId = p.value) : delete m.authorizerId) },
+  { path: "/apiKeyRequired", ops: ["replace"], apply: (m, p) => (m.apiKeyRequired = booleanValue(p)) },
+  { path: "/operationName", ops: ["replace"], apply: (m, p) => void (p.value ? (m.operationName = p.value) : delete m.operationName) },
+  {
+    path: "/requestValidatorId",
+    ops: ["replace"],
+    apply: (m, p) => {
+      if (p.value && !gw.requestValidators?.[p.value]) throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
+      if (p.value) m.requestValidatorId = p.value;
+      else delete m.requestValidatorId;
+    },
+  },
+  ...mapEntryRules<MethodRecord, boolean>("/requestParameters", (m) => (m.requestParameters ??= {}), booleanValue),
+  ...mapEntryRules<MethodRecord, string>("/requestModels", (m) => (m.requestModels ??= {}), (p) => {
+    const model = requiredValue(p);
+    if (!gw.models?.[model]) throw ApiGatewayErrors.badRequest(`Invalid model identifier specified: ${model}`);
+    return model;
+  }),
+  { path: "/authorizationScopes", ops: ["add"], apply: (m, p) => void (m.authorizationScopes ??= []).push(requiredValue(p)) },
+  { path: "/authorizationScopes", ops: ["remove"], apply: (m, p) => void (m.authorizationScopes = (m.authorizationScopes ?? []).filter((s) => s !== p.value)) },
+];
+
+/** UpdateMethod: https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateMethod.html */
+export async function updateMethod(input: Target & { patchOperations?: PatchOperation[] }, ctx: RequestContext, gw: ApiGatewayService) {
+  const { api, resource, method } = methodOf(input, ctx, gw);
+  if (!method) throw ApiGatewayErrors.invalidMethod();
+  const next = structuredClone(method);
+  applyPatches(next, input.patchOperations, METHOD_RULES(api));
+  if ((next.authorizationType === "CUSTOM" || next.authorizationType === "COGNITO_USER_POOLS") && !next.authorizerId) throw ApiGatewayErrors.badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+  resource.methods[input.httpMethod] = next;
+  await gw.save(api);
+  return methodView(next);
+}
+
+const INTEGRATION_RULES: Array<PatchRule<IntegrationRecord>> = [
+  { path: "/httpMethod", ops: ["replace"], apply: (i, p) => (i.httpMethod = requiredValue(p)) },
+  { path: "/uri", ops: ["replace"], apply: (i, p) => (i.uri = requiredValue(p)) },
+  { path: "/credentials", ops: ["replace"], apply: (i, p) => void (p.value ? (i.credentials = p.value) : delete i.credentials) },
+  { path: "/connectionType", ops: ["replace"], apply: (i, p) => (i.connectionType = requiredValue(p)) },
+  {
+    path: "/passthroughBehavior",
+    ops: ["replace"],
+    apply: (i, p) => {
+      if (!PASSTHROUGH.has(requiredValue(p))) throw ApiGatewayErrors.badRequest("Invalid passthrough behavior specified. Valid options are WHEN_NO_MATCH,WHEN_NO_TEMPLATES,NEVER");
+      i.passthroughBehavior = p.value;
+    },
+  },
+  { path: "/contentHandling", ops: ["replace"], apply: (i, p) => void (p.value ? (i.contentHandling = p.value) : delete i.contentHandling) },
+  { path: "/timeoutInMillis", ops: ["replace"], apply: (i, p) => (i.timeoutInMillis = integerValue(p, 50, 29_000)) },
+  { path: "/cacheNamespace", ops: ["replace"], apply: (i, p) => (i.cacheNamespace = requiredValue(p)) },
+  { path: "/cacheKeyParameters/*", ops: ["add"], apply: (i, _p, [name]) => void (i.cacheKeyParameters.includes(name) || i.cacheKeyParameters.push(name)) },
+  { path: "/cacheKeyParameters/*", ops: ["remove"], apply: (i, _p, [name]) => void (i.cacheKeyParameters = i.cacheKeyParameters.filter((n) => n !== name)) },
+  ...mapEntryRules<IntegrationRecord, string>("/requestParameters", (i) => (i.requestParameters ??= {}), requiredValue),
+  ...mapEntryRules<IntegrationRecord, string>("/requestTemplates", (i) => (i.requestTemplates ??= {}), (p) => p.value ?? ""),
+];
+
+/** UpdateIntegration: https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateIntegration.html */
+export async function updateIntegration(input: Target & { patchOperations?: PatchOperation[] }, ctx: RequestContext, gw: ApiGatewayService) {
+  const { api, method } = methodOf(input, ctx, gw);
+  if (!method?.methodIntegration) throw ApiGatewayErrors.noIntegration();
+  const next = structuredClone(method.methodIntegration);
+  applyPatches(next, input.patchOperations, INTEGRATION_RULES);
+  method.methodIntegration = next;
+  await gw.save(api);
+  return integrationView(next);
 }

@@ -1,5 +1,5 @@
 /**
- * CreateResource, GetResource, GetResources, DeleteResource: the API's path tree. A path part
+ * CreateResource, GetResource, GetResources, UpdateResource, DeleteResource: the API's path tree. A path part
  * is a name, a `{param}` or a greedy `{proxy+}`; siblings have distinct names and at most one
  * of them is a variable.
  * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateResource.html
@@ -9,6 +9,7 @@ import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
 import { newId } from "../ids.js";
 import { page } from "../pagination.js";
+import { applyPatches, requiredValue, type PatchOperation } from "../patch.js";
 import type { ResourceRecord } from "../types.js";
 import { resourceView } from "../views.js";
 
@@ -63,4 +64,39 @@ export async function deleteResource(input: { restApiId: string; resourceId: str
   for (const id of doomed) delete api.resources[id];
   await gw.save(api);
   return {};
+}
+
+/**
+ * UpdateResource: a new /pathPart or /parentId moves the resource and its subtree.
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateResource.html
+ */
+export async function updateResource(input: { restApiId: string; resourceId: string; patchOperations?: PatchOperation[] }, ctx: RequestContext, gw: ApiGatewayService) {
+  const api = gw.api(input.restApiId, ctx);
+  const r = gw.resource(api, input.resourceId);
+  if (r.id === api.rootResourceId) throw ApiGatewayErrors.badRequest("Cannot update root resource");
+  const next = { pathPart: r.pathPart!, parentId: r.parentId! };
+  applyPatches(next, input.patchOperations, [
+    { path: "/pathPart", ops: ["replace"], apply: (n, p) => (n.pathPart = requiredValue(p)) },
+    { path: "/parentId", ops: ["replace"], apply: (n, p) => (n.parentId = requiredValue(p)) },
+  ]);
+  const parent = gw.resource(api, next.parentId);
+  if (!PATH_PART.test(next.pathPart)) throw ApiGatewayErrors.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+  for (let p: ResourceRecord | undefined = parent; p; p = p.parentId ? api.resources[p.parentId] : undefined) {
+    if (p.id === r.id) throw ApiGatewayErrors.badRequest("Resource cannot be moved under itself");
+  }
+  const siblings = Object.values(api.resources).filter((s) => s.parentId === parent.id && s.id !== r.id);
+  if (siblings.some((s) => s.pathPart === next.pathPart)) throw ApiGatewayErrors.conflict(`Another resource with the same parent already has this name: ${next.pathPart}`);
+  const variable = siblings.find((s) => isVariable(s.pathPart));
+  if (isVariable(next.pathPart) && variable) throw ApiGatewayErrors.badRequest(`A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+  r.pathPart = next.pathPart;
+  r.parentId = next.parentId;
+  repath(api.resources, r, parent.path);
+  await gw.save(api);
+  return resourceView(r);
+}
+
+/** Recomputes the paths of a resource and everything under it. */
+function repath(resources: Record<string, ResourceRecord>, r: ResourceRecord, parentPath: string): void {
+  r.path = `${parentPath === "/" ? "" : parentPath}/${r.pathPart}`;
+  for (const child of Object.values(resources)) if (child.parentId === r.id) repath(resources, child, r.path);
 }
