@@ -6,31 +6,25 @@
  * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateResource.html
  */
 import { newId } from "../ids.js";
+import { placementProblem } from "../operations/resources.js";
 import type { ResourceRecord, RestApiRecord } from "../types.js";
 import type { ImportReport } from "./import-report.js";
-
-const PATH_PART = /^([a-zA-Z0-9._:-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
-const isVariable = (part: string | undefined) => part !== undefined && part.startsWith("{");
 
 export function ensureResource(api: RestApiRecord, path: string, report: ImportReport): ResourceRecord | undefined {
   let parent = api.resources[api.rootResourceId];
   let current = "";
   for (const part of path.split("/").filter((p) => p.length > 0)) {
     current += `/${part}`;
-    const siblings = Object.values(api.resources).filter((r) => r.parentId === parent.id);
-    const existing = siblings.find((s) => s.pathPart === part);
+    const existing = Object.values(api.resources).find((r) => r.parentId === parent.id && r.pathPart === part);
     if (existing) {
       parent = existing;
       continue;
     }
-    const fail = (why: string) => {
-      report.error(`Unable to create resource at path '${current}': ${why}`);
+    const problem = placementProblem(api, parent, part);
+    if (problem) {
+      report.error(`Unable to create resource at path '${current}': ${problem.message}`);
       return undefined;
-    };
-    if (!PATH_PART.test(part)) return fail("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
-    if (parent.pathPart?.endsWith("+}")) return fail("Cannot create a child of a resource with a greedy path variable");
-    const variable = siblings.find((s) => isVariable(s.pathPart));
-    if (isVariable(part) && variable) return fail(`A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+    }
     const created: ResourceRecord = { id: newId(), parentId: parent.id, pathPart: part, path: current, methods: {} };
     api.resources[created.id] = created;
     parent = created;

@@ -10,23 +10,35 @@ import { ApiGatewayErrors } from "../errors.js";
 import { newId } from "../ids.js";
 import { page } from "../pagination.js";
 import { applyPatches, requiredValue, type PatchOperation } from "../patch.js";
-import type { ResourceRecord } from "../types.js";
+import type { ResourceRecord, RestApiRecord } from "../types.js";
 import { resourceView } from "../views.js";
 
 const PATH_PART = /^([a-zA-Z0-9._:-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 const isVariable = (part: string | undefined) => part !== undefined && part.startsWith("{");
 
+/**
+ * Why a path part may not go under this parent (CreateResource's rules: the characters, no
+ * child under a greedy `{proxy+}`, distinct sibling names, one variable part among siblings);
+ * `conflict` marks the duplicate name. `self` is a resource being moved, not its own sibling.
+ */
+export function placementProblem(api: RestApiRecord, parent: ResourceRecord, pathPart: string, self?: string): { message: string; conflict?: boolean } | undefined {
+  if (!PATH_PART.test(pathPart)) return { message: "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace." };
+  if (parent.pathPart?.endsWith("+}")) return { message: "Cannot create a child of a resource with a greedy path variable" };
+  const siblings = Object.values(api.resources).filter((s) => s.parentId === parent.id && s.id !== self);
+  if (siblings.some((s) => s.pathPart === pathPart)) return { message: `Another resource with the same parent already has this name: ${pathPart}`, conflict: true };
+  const variable = siblings.find((s) => isVariable(s.pathPart));
+  if (isVariable(pathPart) && variable) return { message: `A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed` };
+  return undefined;
+}
+
+function throwIfBroken(problem: { message: string; conflict?: boolean } | undefined): void {
+  if (problem) throw problem.conflict ? ApiGatewayErrors.conflict(problem.message) : ApiGatewayErrors.badRequest(problem.message);
+}
+
 export async function createResource(input: { restApiId: string; parentId: string; pathPart: string }, ctx: RequestContext, gw: ApiGatewayService) {
   const api = gw.api(input.restApiId, ctx);
   const parent = gw.resource(api, input.parentId);
-  if (!PATH_PART.test(input.pathPart ?? "")) {
-    throw ApiGatewayErrors.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
-  }
-  if (parent.pathPart?.endsWith("+}")) throw ApiGatewayErrors.badRequest("Cannot create a child of a resource with a greedy path variable");
-  const siblings = Object.values(api.resources).filter((r) => r.parentId === parent.id);
-  if (siblings.some((s) => s.pathPart === input.pathPart)) throw ApiGatewayErrors.conflict(`Another resource with the same parent already has this name: ${input.pathPart}`);
-  const variable = siblings.find((s) => isVariable(s.pathPart));
-  if (isVariable(input.pathPart) && variable) throw ApiGatewayErrors.badRequest(`A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+  throwIfBroken(placementProblem(api, parent, input.pathPart ?? ""));
   const r: ResourceRecord = { id: newId(), parentId: parent.id, pathPart: input.pathPart, path: `${parent.path === "/" ? "" : parent.path}/${input.pathPart}`, methods: {} };
   api.resources[r.id] = r;
   await gw.save(api);
@@ -80,14 +92,10 @@ export async function updateResource(input: { restApiId: string; resourceId: str
     { path: "/parentId", ops: ["replace"], apply: (n, p) => (n.parentId = requiredValue(p)) },
   ]);
   const parent = gw.resource(api, next.parentId);
-  if (!PATH_PART.test(next.pathPart)) throw ApiGatewayErrors.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
   for (let p: ResourceRecord | undefined = parent; p; p = p.parentId ? api.resources[p.parentId] : undefined) {
     if (p.id === r.id) throw ApiGatewayErrors.badRequest("Resource cannot be moved under itself");
   }
-  const siblings = Object.values(api.resources).filter((s) => s.parentId === parent.id && s.id !== r.id);
-  if (siblings.some((s) => s.pathPart === next.pathPart)) throw ApiGatewayErrors.conflict(`Another resource with the same parent already has this name: ${next.pathPart}`);
-  const variable = siblings.find((s) => isVariable(s.pathPart));
-  if (isVariable(next.pathPart) && variable) throw ApiGatewayErrors.badRequest(`A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+  throwIfBroken(placementProblem(api, parent, next.pathPart, r.id));
   r.pathPart = next.pathPart;
   r.parentId = next.parentId;
   repath(api.resources, r, parent.path);
