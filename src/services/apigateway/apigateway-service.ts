@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { serveApiCall, type InvokeDeps } from "./invoke/invoke-api.js";
+import { StageCache } from "./cache/stage-cache.js";
 import { AuthorizerGate } from "./authorizers/authorizer-gate.js";
 import { ApiGatewayErrors } from "./errors.js";
 import { UsageGate } from "./usage/usage-gate.js";
@@ -14,6 +15,8 @@ export class ApiGatewayService implements ServiceRuntime {
   readonly usage: UsageGate;
   /** Lambda and Cognito authorizers on the data plane (authorizers/). */
   readonly authorizers: AuthorizerGate;
+  /** Stage caches (cache/). */
+  readonly cache: StageCache;
   private readonly store: ApiGatewayStore;
   private readonly invokeDeps: InvokeDeps;
 
@@ -21,6 +24,7 @@ export class ApiGatewayService implements ServiceRuntime {
     this.store = new ApiGatewayStore(deps.db);
     this.usage = new UsageGate(deps);
     this.authorizers = new AuthorizerGate(deps);
+    this.cache = new StageCache(deps.clock);
     this.invokeDeps = { gw: this, clients: deps.clients, clock: deps.clock, logger: deps.logger };
   }
 
@@ -38,6 +42,7 @@ export class ApiGatewayService implements ServiceRuntime {
     this.store.reset();
     this.usage.reset();
     this.authorizers.reset();
+    this.cache.reset();
     this.apis.clear();
   }
 

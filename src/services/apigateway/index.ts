@@ -7,11 +7,14 @@ import type { ServiceModule } from "../../core/service.js";
 import { modelFromSdkExports } from "../../protocols/smithy/shapes.js";
 import { ApiGatewayService } from "./apigateway-service.js";
 import { isApiCall } from "./invoke/invoke-api.js";
+import { accountOperations } from "./operations/account.js";
 import { apiKeyOperations } from "./operations/api-keys.js";
 import { authorizerOperations } from "./operations/authorizers.js";
 import { openApiOperations } from "./operations/openapi.js";
+import { updateStageOperations } from "./operations/update-stage.js";
 import { usagePlanOperations } from "./operations/usage-plans.js";
 import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages, updateDeployment } from "./operations/deployments.js";
+import { flushStageCache } from "./operations/flush-stage-cache.js";
 import { deleteGatewayResponse, getGatewayResponse, getGatewayResponses, putGatewayResponse, updateGatewayResponse } from "./operations/gateway-responses.js";
 import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod, updateIntegration, updateMethod } from "./operations/methods.js";
 import { createModel, createRequestValidator, deleteModel, deleteRequestValidator, getModel, getModels, getRequestValidator, getRequestValidators, updateModel, updateRequestValidator } from "./operations/models.js";
@@ -77,8 +80,11 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     GetStage: getStage,
     GetStages: getStages,
     DeleteStage: deleteStage,
+    FlushStageCache: flushStageCache,
     ...apiKeyOperations,
     ...usagePlanOperations,
+    ...accountOperations,
+    ...updateStageOperations,
     ...authorizerOperations,
     ...openApiOperations,
   },

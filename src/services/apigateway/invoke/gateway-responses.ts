@@ -9,7 +9,7 @@ import type { GatewayResponseRecord } from "../types.js";
 import { renderTemplate } from "../vtl/index.js";
 import type { ApiCall, GatewayResponseType, Refusal } from "./api-call.js";
 import { parameterSource } from "./parameter-sources.js";
-import { templateInput } from "./template-input.js";
+import { renderForCall } from "./template-input.js";
 
 interface Default {
   status: number;
@@ -75,7 +75,7 @@ export function gatewayResponse(refusal: Refusal & { status?: number }, custom: 
     headers["content-type"] = type;
     const error = { message, messageString: JSON.stringify(message), responseType: refusal.type, validationErrorString: refusal.message ?? "" };
     try {
-      body = call ? renderTemplate(templates[type], templateInput(call, "", { error })) : renderTemplate(templates[type], { body: "", context: { error } });
+      body = call ? renderForCall(templates[type], call, "", { error }).output : renderTemplate(templates[type], { body: "", context: { error } });
     } catch {
       body = defaultBody; // a broken template: AWS falls back to the default body
     }

@@ -13,6 +13,7 @@ import type { ServiceClients } from "../../../core/clients.js";
 import { newUuid } from "../../../core/ids.js";
 import type { Logger } from "../../../core/logger.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
+import { cacheControlOf } from "../cache/cache-control.js";
 import type { ApiCall, Refusal } from "./api-call.js";
 import { gatewayResponse, type HttpAnswer } from "./gateway-responses.js";
 import { runIntegration } from "./integrations/run-integration.js";
@@ -89,9 +90,26 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   if (refusal) return refuse(refusal);
   refusal = await deps.gw.usage.admitKey(call);
   if (refusal) return refuse(refusal);
+  const cacheSettings = deps.gw.cache.settingsFor(call);
+  if (!cacheSettings) {
+    const outcome = await runIntegration(call, deps);
+    return "type" in outcome ? refuse(outcome) : send(outcome);
+  }
+  const control = cacheControlOf(call, cacheSettings);
+  if (control === "refuse") return refuse({ type: "ACCESS_DENIED", message: `User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: ${methodArn(call)}` });
+  const warn = (a: HttpAnswer): HttpAnswer => (control === "use-with-warning" ? { ...a, headers: { ...a.headers, warning: '199 "Cache-control headers were ignored because the caller was unauthorized."' } } : a);
+  const key = deps.gw.cache.keyOf(call);
+  const hit = control === "refresh" ? undefined : deps.gw.cache.get(call, key);
+  if (hit) return send(warn(hit));
   const outcome = await runIntegration(call, deps);
   if ("type" in outcome) return refuse(outcome);
-  send(outcome);
+  deps.gw.cache.put(call, key, outcome, cacheSettings.cacheTtlInSeconds);
+  send(warn(outcome));
+}
+
+/** The method ARN a call is for: arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}. */
+export function methodArn(call: ApiCall): string {
+  return `arn:aws:execute-api:${call.api.region}:${call.api.accountId}:${call.api.id}/${call.stage.stageName}/${call.request.method}${call.request.path}`;
 }
 
 function pairs(raw: string[]): Array<[string, string]> {

@@ -6,7 +6,19 @@
 import type { ApiCall } from "./api-call.js";
 import { headerValue } from "./binary.js";
 
+const built = new WeakMap<ApiCall, { value: ReturnType<typeof build>; authorizer: unknown; apiKey: unknown }>();
+
+/**
+ * The call's context, built once per call (templates, the proxy event and mappings share it),
+ * and again once the authorizer or the usage gate has added to the call.
+ */
 export function requestContext(call: ApiCall) {
+  let c = built.get(call);
+  if (!c || c.authorizer !== call.authorizer || c.apiKey !== call.apiKey) built.set(call, (c = { value: build(call), authorizer: call.authorizer, apiKey: call.apiKey }));
+  return c.value;
+}
+
+function build(call: ApiCall) {
   const { api, stage, resource, request } = call;
   return {
     resourceId: resource.id,

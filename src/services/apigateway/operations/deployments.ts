@@ -12,6 +12,7 @@ import { newId } from "../ids.js";
 import { page } from "../pagination.js";
 import { applyPatches, type PatchOperation } from "../patch.js";
 import type { DeploymentRecord, RestApiRecord, StageRecord } from "../types.js";
+import { methodSettingsView } from "../usage/method-settings.js";
 
 const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 const CACHE_SIZES = new Set(["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"]);
@@ -42,7 +43,7 @@ function stageView(s: StageRecord) {
     cacheClusterEnabled: s.cacheClusterEnabled,
     cacheClusterSize: s.cacheClusterSize,
     cacheClusterStatus: s.cacheClusterEnabled ? "AVAILABLE" : "NOT_AVAILABLE",
-    methodSettings: {},
+    methodSettings: methodSettingsView(s.methodSettings),
     variables: Object.keys(s.variables).length ? s.variables : undefined,
     tracingEnabled: s.tracingEnabled,
     tags: Object.keys(s.tags).length ? s.tags : undefined,

@@ -30,6 +30,11 @@ export interface MappingTemplateInput {
   /** `$context`: plain JSON-like values (numbers that are integers become Integer/Long). */
   context?: Record<string, unknown>;
   stageVariables?: Record<string, string>;
+  /**
+   * Whether `$context.requestOverride` / `$context.responseOverride` exist (default true). A
+   * caller that knows the template never mentions `$context` can skip building them.
+   */
+  overrides?: boolean;
 }
 
 export type OverrideValue = string | string[];
@@ -71,14 +76,19 @@ export function renderMappingTemplate(template: string | CompiledTemplate, input
   const compiled = typeof template === "string" ? compileTemplate(template) : template;
   const context = fromJs(input.context ?? {});
   const contextMap = context instanceof JavaMap ? context : new JavaMap();
-  const requestOverride = new JavaMap([
-    ["header", new JavaMap([], true)],
-    ["path", new JavaMap([], true)],
-    ["querystring", new JavaMap([], true)],
-  ]);
-  const responseOverride = new JavaMap([["header", new JavaMap([], true)]], true);
-  contextMap.entries.set("requestOverride", requestOverride);
-  contextMap.entries.set("responseOverride", responseOverride);
+  const withOverrides = input.overrides !== false;
+  const requestOverride = withOverrides
+    ? new JavaMap([
+        ["header", new JavaMap([], true)],
+        ["path", new JavaMap([], true)],
+        ["querystring", new JavaMap([], true)],
+      ])
+    : undefined;
+  const responseOverride = withOverrides ? new JavaMap([["header", new JavaMap([], true)]], true) : undefined;
+  if (requestOverride && responseOverride) {
+    contextMap.entries.set("requestOverride", requestOverride);
+    contextMap.entries.set("responseOverride", responseOverride);
+  }
 
   const variables = new Map<string, JavaValue>([
     ["input", new InputVariable(input.body ?? "", input.params ?? {})],
@@ -88,8 +98,10 @@ export function renderMappingTemplate(template: string | CompiledTemplate, input
   ]);
   const renderer = new Renderer({ nodes: compiled.parsed.nodes, macros: new Map(compiled.parsed.macros) }, variables);
   const output = guard(() => renderer.render());
-  return { output, overrides: readOverrides(requestOverride, responseOverride) };
+  return { output, overrides: requestOverride && responseOverride ? readOverrides(requestOverride, responseOverride) : NO_OVERRIDES };
 }
+
+const NO_OVERRIDES: TemplateOverrides = Object.freeze({ request: { header: {}, path: {}, querystring: {} }, response: { header: {} } });
 
 function guard<T>(run: () => T): T {
   try {

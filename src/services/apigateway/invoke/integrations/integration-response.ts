@@ -10,11 +10,10 @@
  */
 import type { Logger } from "../../../../core/logger.js";
 import type { IntegrationRecord, IntegrationResponseRecord } from "../../types.js";
-import { renderMappingTemplate } from "../../vtl/index.js";
 import type { ApiCall } from "../api-call.js";
 import { headerValue } from "../binary.js";
 import { parameterSource } from "../parameter-sources.js";
-import { templateInput } from "../template-input.js";
+import { renderForCall } from "../template-input.js";
 import type { BackendAnswer } from "./http-backend.js";
 import type { Backend } from "./mapped.js";
 import type { IntegrationOutcome } from "./run-integration.js";
@@ -37,7 +36,7 @@ export function mapIntegrationResponse(call: ApiCall, integration: IntegrationRe
   const type = templateType(Object.keys(templates), headerValue(call.request.headers, "accept"));
   let body: Buffer;
   if (type !== undefined && templates[type]) {
-    const rendered = renderMappingTemplate(templates[type], templateInput(call, text));
+    const rendered = renderForCall(templates[type], call, text);
     body = Buffer.from(rendered.output);
     headers["content-type"] ??= type;
     if (rendered.overrides.response.status !== undefined) status = rendered.overrides.response.status;

@@ -8,11 +8,11 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html
  */
 import type { IntegrationRecord } from "../../types.js";
-import { renderMappingTemplate, type OverrideValue } from "../../vtl/index.js";
+import type { OverrideValue } from "../../vtl/index.js";
 import type { ApiCall, Refusal } from "../api-call.js";
 import { headerValue, isBinaryBody } from "../binary.js";
 import type { InvokeDeps } from "../invoke-api.js";
-import { templateInput } from "../template-input.js";
+import { renderForCall } from "../template-input.js";
 import { callAwsService } from "./aws-service.js";
 import type { BackendAnswer } from "./http-backend.js";
 import { callHttp } from "./http.js";
@@ -69,7 +69,7 @@ function mapRequest(call: ApiCall, integration: IntegrationRecord): IntegrationR
     if (behaviour === "NEVER" || (behaviour === "WHEN_NO_TEMPLATES" && !noTemplates)) return { type: "UNSUPPORTED_MEDIA_TYPE" };
     return { ...params, body: convertBody(call.request.body, integration.contentHandling, isBinaryBody(call)), contentType };
   }
-  const rendered = renderMappingTemplate(templates[key], templateInput(call, call.request.body.toString("utf8")));
+  const rendered = renderForCall(templates[key], call, call.request.body.toString("utf8"));
   const o = rendered.overrides.request;
   Object.assign(params.headers, single(o.header));
   Object.assign(params.path, single(o.path));

@@ -16,19 +16,23 @@ export type IntegrationOutcome = HttpAnswer | Refusal;
 export async function runIntegration(call: ApiCall, deps: InvokeDeps): Promise<IntegrationOutcome> {
   const integration = call.method.methodIntegration;
   if (!integration) return { type: "API_CONFIGURATION_ERROR" };
+  // MOCK answers at once: no backend to wait for, no timer to arm.
+  if (integration.type === "MOCK") return runMapped(call, deps, "mock").catch((err: unknown) => configurationError(call, deps, err));
   let timer: ReturnType<typeof deps.clock.setTimer> | undefined;
   const timeout = new Promise<IntegrationOutcome>((resolve) => {
     timer = deps.clock.setTimer(deps.clock.now() + integration.timeoutInMillis, () => resolve({ type: "INTEGRATION_TIMEOUT" }));
   });
-  const work = dispatch(call, deps).catch((err: unknown): IntegrationOutcome => {
-    deps.logger.warn(`apigateway: ${call.api.id} ${call.request.method} ${call.resource.path}: ${(err as Error).message}`);
-    return { type: "API_CONFIGURATION_ERROR" };
-  });
+  const work = dispatch(call, deps).catch((err: unknown) => configurationError(call, deps, err));
   try {
     return await Promise.race([work, timeout]);
   } finally {
     deps.clock.clearTimer(timer);
   }
+}
+
+function configurationError(call: ApiCall, deps: InvokeDeps, err: unknown): IntegrationOutcome {
+  deps.logger.warn(`apigateway: ${call.api.id} ${call.request.method} ${call.resource.path}: ${(err as Error).message}`);
+  return { type: "API_CONFIGURATION_ERROR" };
 }
 
 function dispatch(call: ApiCall, deps: InvokeDeps): Promise<IntegrationOutcome> {
@@ -42,8 +46,6 @@ function dispatch(call: ApiCall, deps: InvokeDeps): Promise<IntegrationOutcome> 
       return runMapped(call, deps, LAMBDA_URI.test(integration.uri ?? "") ? "lambda" : "aws");
     case "HTTP":
       return runMapped(call, deps, "http");
-    case "MOCK":
-      return runMapped(call, deps, "mock");
     default:
       return Promise.resolve({ type: "API_CONFIGURATION_ERROR" });
   }
