@@ -11,6 +11,7 @@ import {
   APIGatewayClient,
   CreateAuthorizerCommand,
   CreateDeploymentCommand,
+  FlushStageAuthorizersCacheCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
   DeleteAuthorizerCommand,
@@ -368,6 +369,15 @@ describe("the authorizer result cache", () => {
     const x = eventOf(await call("/open", { "X-Token": "again" })).requestContext.authorizer;
     const y = eventOf(await call("/open", { "X-Token": "again" })).requestContext.authorizer;
     assert.notEqual(x.invocation, y.invocation);
+  });
+
+  test("FlushStageAuthorizersCache forgets the stage's cached answers", async () => {
+    const token = { Authorization: "Bearer flush-me" };
+    const first = eventOf(await call("/pets", token)).requestContext.authorizer.invocation;
+    assert.equal(eventOf(await call("/pets", token)).requestContext.authorizer.invocation, first);
+    await gw.send(new FlushStageAuthorizersCacheCommand({ restApiId: apiId, stageName: "dev" }));
+    assert.notEqual(eventOf(await call("/pets", token)).requestContext.authorizer.invocation, first);
+    await fails(gw.send(new FlushStageAuthorizersCacheCommand({ restApiId: apiId, stageName: "nope" })), "NotFoundException", "Invalid stage identifier specified", 404);
   });
 });
 

@@ -174,6 +174,8 @@ before(async () => {
     requestModels: { "application/json": "Pet" },
   });
 
+  await route("iam", "GET", { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }, [{ statusCode: "200", responseTemplates: { "application/json": '{"signed": true}' } }], { authorizationType: "AWS_IAM" });
+
   await gw.send(new PutGatewayResponseCommand({ restApiId: apiId, responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }));
   await gw.send(
     new PutGatewayResponseCommand({
@@ -305,4 +307,13 @@ test("UpdateRestApi patches reach the next deployment", async () => {
   const updated = await gw.send(new UpdateRestApiCommand({ restApiId: apiId, patchOperations: [{ op: "add", path: "/binaryMediaTypes/image~1gif" }, { op: "replace", path: "/description", value: "patched" }] }));
   assert.deepEqual(updated.binaryMediaTypes, ["image/png", "image/gif"]);
   assert.equal(updated.description, "patched");
+});
+
+test("AWS_IAM methods refuse unsigned calls as MISSING_AUTHENTICATION_TOKEN (customised on this API to 404)", async () => {
+  const unsigned = await call("/iam");
+  assert.equal(unsigned.status, 404);
+  assert.deepEqual(JSON.parse(unsigned.body), { error: "Missing Authentication Token", type: "MISSING_AUTHENTICATION_TOKEN" });
+  const signed = await call("/iam", { headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc" } });
+  assert.equal(signed.status, 200);
+  assert.deepEqual(JSON.parse(signed.body), { signed: true });
 });

@@ -20,11 +20,14 @@ import {
   GetMethodCommand,
   GetModelsCommand,
   GetResourcesCommand,
+  GetTagsCommand,
   PutGatewayResponseCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateIntegrationCommand,
   UpdateIntegrationResponseCommand,
   UpdateMethodCommand,
@@ -158,4 +161,17 @@ test("UpdateResource moves a subtree; UpdateRestApi patches", async () => {
   assert.equal(api.name, "renamed");
   assert.equal(api.apiKeySource, "AUTHORIZER");
   await fails(gw.send(new UpdateRestApiCommand({ restApiId: apiId, patchOperations: [{ op: "move", path: "/name", from: "/description" }] })), "BadRequestException", /Invalid patch path {2}'\/name' specified for op 'move'/);
+});
+
+test("tags on a REST API: TagResource, GetTags, UntagResource, AWS's limits", async () => {
+  const arn = `arn:aws:apigateway:us-east-1::/restapis/${apiId}`;
+  await gw.send(new TagResourceCommand({ resourceArn: arn, tags: { team: "core", env: "dev" } }));
+  assert.deepEqual((await gw.send(new GetTagsCommand({ resourceArn: arn }))).tags, { team: "core", env: "dev" });
+  await gw.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["env"] }));
+  assert.deepEqual((await gw.send(new GetTagsCommand({ resourceArn: arn }))).tags, { team: "core" });
+  await fails(gw.send(new TagResourceCommand({ resourceArn: arn, tags: { "aws:x": "y" } })), "BadRequestException", "Tag keys starting with 'aws:' are reserved for AWS");
+  const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+  await fails(gw.send(new TagResourceCommand({ resourceArn: arn, tags: many })), "BadRequestException", /at most 50/);
+  await fails(gw.send(new GetTagsCommand({ resourceArn: "arn:aws:apigateway:us-east-1::/restapis/nope000000" })), "NotFoundException", /Invalid API identifier specified/, 404);
+  await fails(gw.send(new GetTagsCommand({ resourceArn: "arn:aws:apigateway:us-east-1::/domainnames/x" })), "NotFoundException", /Invalid resource ARN specified/, 404);
 });

@@ -14,7 +14,8 @@ import { openApiOperations } from "./operations/openapi.js";
 import { updateStageOperations } from "./operations/update-stage.js";
 import { usagePlanOperations } from "./operations/usage-plans.js";
 import { createDeployment, createStage, deleteDeployment, deleteStage, getDeployment, getDeployments, getStage, getStages, updateDeployment } from "./operations/deployments.js";
-import { flushStageCache } from "./operations/flush-stage-cache.js";
+import { flushStageAuthorizersCache, flushStageCache } from "./operations/flush-stage-cache.js";
+import { getTags, tagResource, untagResource } from "./operations/tags.js";
 import { deleteGatewayResponse, getGatewayResponse, getGatewayResponses, putGatewayResponse, updateGatewayResponse } from "./operations/gateway-responses.js";
 import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod, updateIntegration, updateMethod } from "./operations/methods.js";
 import { createModel, createRequestValidator, deleteModel, deleteRequestValidator, getModel, getModels, getRequestValidator, getRequestValidators, updateModel, updateRequestValidator } from "./operations/models.js";
@@ -81,6 +82,10 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     GetStages: getStages,
     DeleteStage: deleteStage,
     FlushStageCache: flushStageCache,
+    FlushStageAuthorizersCache: flushStageAuthorizersCache,
+    TagResource: tagResource,
+    UntagResource: untagResource,
+    GetTags: getTags,
     ...apiKeyOperations,
     ...usagePlanOperations,
     ...accountOperations,

@@ -49,6 +49,11 @@ export class AuthorizerGate {
     this.cache.clear();
   }
 
+  /** FlushStageAuthorizersCache: forgets the stage's cached authorizer answers. */
+  flushStage(apiId: string, stageName: string): void {
+    this.cache.clearPrefix(JSON.stringify([apiId, stageName]).slice(0, -1) + ",");
+  }
+
   /** TestInvokeAuthorizer (test-invoke.ts), with this server's Lambda client and clock. */
   testInvoke(api: RestApiRecord, authorizer: AuthorizerRecord, input: TestInvokeInput): Promise<TestInvokeOutput> {
     return testInvoke(api, authorizer, input, { clients: this.clients, clock: this.clock });
@@ -57,6 +62,8 @@ export class AuthorizerGate {
   /** Runs the method's authorizer; on success sets call.authorizer. */
   async authorize(call: ApiCall): Promise<Refusal | undefined> {
     const { authorizationType, authorizerId } = call.method;
+    // AWS_IAM: Stratus has no IAM to evaluate, but an unsigned call is refused as AWS refuses it.
+    if (authorizationType === "AWS_IAM") return isSigned(call) ? undefined : { type: "MISSING_AUTHENTICATION_TOKEN" };
     if (authorizationType !== "CUSTOM" && authorizationType !== "COGNITO_USER_POOLS") return undefined;
     const authorizer = authorizerId ? call.deployment.authorizers?.[authorizerId] : undefined;
     if (!authorizer) return this.failure(call, `the deployment has no authorizer ${authorizerId ?? "(none)"}`);
@@ -121,4 +128,10 @@ export class AuthorizerGate {
     this.logger.warn(`apigateway: ${call.api.id} ${call.request.method} ${call.resource.path}: authorizer configuration error: ${why}`);
     return { type: "AUTHORIZER_CONFIGURATION_ERROR" };
   }
+}
+
+/** Whether a call carries a SigV4 signature, in its Authorization header or its query string. */
+function isSigned(call: ApiCall): boolean {
+  const auth = call.request.headers.find(([k]) => k.toLowerCase() === "authorization")?.[1] ?? "";
+  return auth.startsWith("AWS4-HMAC-SHA256 ") || call.request.query.has("X-Amz-Signature");
 }

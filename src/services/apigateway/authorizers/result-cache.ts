@@ -43,4 +43,9 @@ export class AuthorizerResultCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Drops the entries whose key starts with `prefix` (one stage's, FlushStageAuthorizersCache). */
+  clearPrefix(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
 }

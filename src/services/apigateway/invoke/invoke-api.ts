@@ -13,6 +13,7 @@ import type { ServiceClients } from "../../../core/clients.js";
 import { newUuid } from "../../../core/ids.js";
 import type { Logger } from "../../../core/logger.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
+import { methodArn } from "../authorizers/method-arn.js";
 import { cacheControlOf } from "../cache/cache-control.js";
 import type { ApiCall, Refusal } from "./api-call.js";
 import { gatewayResponse, type HttpAnswer } from "./gateway-responses.js";
@@ -107,10 +108,6 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   send(warn(outcome));
 }
 
-/** The method ARN a call is for: arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}. */
-export function methodArn(call: ApiCall): string {
-  return `arn:aws:execute-api:${call.api.region}:${call.api.accountId}:${call.api.id}/${call.stage.stageName}/${call.request.method}${call.request.path}`;
-}
 
 function pairs(raw: string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];

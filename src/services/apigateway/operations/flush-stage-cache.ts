@@ -1,13 +1,25 @@
 /**
- * FlushStageCache: empties a stage's cache. https://docs.aws.amazon.com/apigateway/latest/api/API_FlushStageCache.html
+ * FlushStageCache (the stage's response cache) and FlushStageAuthorizersCache (its cached
+ * authorizer answers).
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_FlushStageCache.html
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_FlushStageAuthorizersCache.html
  */
 import type { RequestContext } from "../../../core/service.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
 
-export function flushStageCache(input: { restApiId: string; stageName: string }, ctx: RequestContext, gw: ApiGatewayService) {
+function stageOf(input: { restApiId: string; stageName: string }, ctx: RequestContext, gw: ApiGatewayService) {
   const api = gw.api(input.restApiId, ctx);
   if (!api.stages?.[input.stageName]) throw ApiGatewayErrors.notFound("Invalid stage identifier specified");
-  gw.cache.flush(api.id, input.stageName);
+  return api;
+}
+
+export function flushStageCache(input: { restApiId: string; stageName: string }, ctx: RequestContext, gw: ApiGatewayService) {
+  gw.cache.flush(stageOf(input, ctx, gw).id, input.stageName);
+  return {};
+}
+
+export function flushStageAuthorizersCache(input: { restApiId: string; stageName: string }, ctx: RequestContext, gw: ApiGatewayService) {
+  gw.authorizers.flushStage(stageOf(input, ctx, gw).id, input.stageName);
   return {};
 }
