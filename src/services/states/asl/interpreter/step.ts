@@ -7,13 +7,14 @@
  */
 import type { ParsedDefinition, StateDefinition } from "../definition/model.js";
 import type { ContextObject } from "../jsonpath/context.js";
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, applyResultSelector, evaluatePath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
+import { applyInputPath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
 import { stateFailureCause } from "../rules/errors.js";
 import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
-import { runMap, runParallel, type BranchHost } from "./branches.js";
-import { choiceOutcome, failOutcome, passOutput, readPath, succeedOutput } from "./simple-states.js";
+import { runMap, runParallel, type BranchHost, type Variables } from "./branches.js";
+import { catchExit, plainExit, resultExit, stateArguments, type StateExit } from "./data-flow.js";
+import { choiceOutcome, dynamicValue, failOutcome, passExit, readPath, succeedExit } from "./simple-states.js";
 import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
 import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
 
@@ -83,7 +84,7 @@ class Run implements BranchHost {
         if (cur && w?.kind === "task" && w.deadlines) {
           this.taskTimedOut(this.def.allStates.get(cur.name) as TaskState, w);
         } else if (cur?.waiting?.kind === "timer") {
-          const next = this.exit(this.def.allStates.get(cur.name)!, cur.waiting.output);
+          const next = this.exit(this.def.allStates.get(cur.name)!, { output: cur.waiting.output, ...(cur.waiting.assigned ? { assigned: cur.waiting.assigned } : {}) });
           if (next) this.enter(next.name, next.input);
         } else if (cur?.waiting?.kind === "retry") {
           const w = cur.waiting;
@@ -164,31 +165,41 @@ class Run implements BranchHost {
     try {
       switch (state.type) {
         case "Pass":
-          return this.exit(state, passOutput(state, input, this.dataContext(state.name)));
+          return this.exit(state, passExit(state, input, this.dataContext(state.name)));
         case "Succeed":
-          return this.exit(state, succeedOutput(state, input, this.dataContext(state.name)));
+          return this.exit(state, succeedExit(state, input, this.dataContext(state.name)));
         case "Fail": {
           const { error, cause } = failOutcome(state, input, this.dataContext(state.name));
           this.fail(error ?? "", cause);
           return undefined;
         }
         case "Choice": {
-          const { next, output } = choiceOutcome(state, input, this.dataContext(state.name));
+          const { next, output, assigned } = choiceOutcome(state, input, this.dataContext(state.name));
           this.emit("ChoiceStateExited", { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
+          if (assigned) Object.assign(this.snap.variables, assigned);
           return { name: next, input: output };
         }
         case "Parallel":
         case "Map":
           return this.runBranches(state, input, state.retry.map(() => 0));
         case "Wait": {
-          if (state.wait.language !== "JSONPath") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
           const ctx = this.dataContext(state.name);
-          const effective = applyInputPath(state.inputPath, input, ctx);
-          const due = computeWaitDue(state.wait.timing, (path) => readPath(path, effective, ctx), this.env.now);
+          const due =
+            state.wait.language === "JSONPath"
+              ? (() => {
+                  const effective = applyInputPath(state.inputPath, input, ctx);
+                  return computeWaitDue(state.wait.timing, (path) => readPath(path, effective, ctx), this.env.now);
+                })()
+              : (() => {
+                  // JSONata Seconds / Timestamp: checked as their Path forms check what they read.
+                  const field = state.wait.seconds !== undefined ? "Seconds" : "Timestamp";
+                  const value = dynamicValue((state.wait.seconds ?? state.wait.timestamp)!, field, input, ctx);
+                  return computeWaitDue({ kind: field === "Seconds" ? "SecondsPath" : "TimestampPath", path: field }, () => ({ found: true, value }), this.env.now);
+                })();
           if (!due.ok) throw new StatesError(due.failure.error, due.failure.cause ?? "");
-          const output = applyOutputPath(state.outputPath, effective, ctx);
+          const exit = plainExit(state, input, ctx);
           const timerId = this.nextTimerId();
-          this.snap.current.waiting = { kind: "timer", dueAt: due.value.dueAt, timerId, output };
+          this.snap.current.waiting = { kind: "timer", dueAt: due.value.dueAt, timerId, output: exit.output, ...(exit.assigned ? { assigned: exit.assigned } : {}) };
           this.commands.push({ kind: "timer", dueAt: due.value.dueAt, timerId });
           return undefined;
         }
@@ -204,8 +215,8 @@ class Run implements BranchHost {
     }
   }
 
-  /** Leaves a state with its output: to the next state, or ends the execution. */
-  private exit(state: StateDefinition, output: JsonValue): { name: string; input: JsonValue } | undefined {
+  /** Leaves a state with its output (and sets the variables it assigns): to the next state, or ends the execution. */
+  private exit(state: StateDefinition, { output, assigned }: StateExit): { name: string; input: JsonValue } | undefined {
     const text = json(output);
     // States.DataLimitExceeded is terminal: no retrier or catcher (not even States.ALL) handles it.
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
@@ -214,6 +225,7 @@ class Run implements BranchHost {
     }
     this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: text, outputDetails: { truncated: false } } });
     this.snap.current = undefined;
+    if (assigned) Object.assign(this.snap.variables, assigned);
     if (state.end || state.type === "Succeed") {
       this.finish("SUCCEEDED", { output });
       return undefined;
@@ -234,9 +246,24 @@ class Run implements BranchHost {
 
   /** Parallel and Map: their branches run now; a failure is retried (on a timer), caught or fatal. */
   private runBranches(state: ParallelState | MapState, input: JsonValue, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
-    const r = state.type === "Parallel" ? runParallel(this, state, input) : runMap(this, state, input);
-    if (r.ok) return this.exit(state, r.output);
-    const decision = handleStateError({ error: r.error, cause: r.cause }, state.retry, retryCounts, state.catch, this.env.random);
+    let r;
+    try {
+      r = state.type === "Parallel" ? runParallel(this, state, input, this.snap.variables) : runMap(this, state, input, this.snap.variables);
+    } catch (err) {
+      // A JSONata expression that fails (Arguments, Items, ItemSelector) is the state's error: Retry and Catch see it.
+      if (!isStatesError(err) || err.error !== "States.QueryEvaluationError") throw err;
+      r = { ok: false as const, error: err.error, cause: stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause) };
+    }
+    if (r.ok) {
+      const ctx = this.dataContext(state.name);
+      return this.exit(state, resultExit(state, input, r.output, ctx));
+    }
+    return this.recover(state, input, retryCounts, r.error, r.cause);
+  }
+
+  /** A state's error: retried on a timer, caught (the catcher's output and Assign), or the execution fails. */
+  private recover(state: TaskState | ParallelState | MapState, input: JsonValue, retryCounts: number[], error: string, cause: string | undefined): { name: string; input: JsonValue } | undefined {
+    const decision = handleStateError({ error, cause }, state.retry, retryCounts, state.catch, this.env.random);
     if (decision.kind === "retry") {
       const dueAt = this.env.now + decision.delayMs;
       const timerId = this.nextTimerId();
@@ -245,9 +272,10 @@ class Run implements BranchHost {
       return undefined;
     }
     if (decision.kind === "catch") {
-      const output = applyResultPath(input, decision.errorOutput as unknown as JsonValue, decision.resultPath);
+      const { output, assigned } = catchExit(state, decision, input, this.dataContext(state.name));
       this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
       this.snap.current = undefined;
+      if (assigned) Object.assign(this.snap.variables, assigned);
       return { name: decision.next, input: output };
     }
     this.fail(decision.error, decision.cause);
@@ -260,9 +288,17 @@ class Run implements BranchHost {
    */
   private startTask(state: TaskState, input: JsonValue, retryCounts: number[]): void {
     const token = waitsForToken(state) ? this.env.newToken() : undefined;
-    const ctx = this.dataContext(state.name, undefined, token, retryCounts.reduce((a, b) => a + b, 0));
-    const effective = applyInputPath(state.inputPath, input, ctx);
-    const params = state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
+    const ctx = this.dataContext(state.name, undefined, undefined, { token, retryCount: retryCounts.reduce((a, b) => a + b, 0) });
+    let params: JsonValue;
+    try {
+      params = stateArguments(state, input, ctx);
+    } catch (err) {
+      // A JSONata Arguments expression that fails is the Task's error: Retry and Catch see it.
+      if (!isStatesError(err) || err.error !== "States.QueryEvaluationError") throw err;
+      const next = this.recover(state, input, retryCounts, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause));
+      if (next) this.enter(next.name, next.input);
+      return;
+    }
     this.schedule(taskCall(state, params, token), retryCounts);
   }
 
@@ -297,8 +333,8 @@ class Run implements BranchHost {
     const seconds = (d: TaskState["timeoutSeconds"], field: string): number | undefined => {
       if (!d) return undefined;
       if (d.kind === "value") return d.value;
-      if (d.kind === "jsonata") throw new StatesError("States.Runtime", "JSONata is not supported by Stratus yet");
-      const v = evaluatePath(d.path, applyInputPath(state.inputPath, cur.input, this.dataContext(state.name)), this.dataContext(state.name));
+      const ctx = this.dataContext(state.name);
+      const v = dynamicValue(d, field.replace(/Path$/, ""), d.kind === "path" ? applyInputPath(state.inputPath, cur.input, ctx) : cur.input, ctx);
       if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new StatesError("States.Runtime", `The value of ${field} must be a positive integer, but was: ${JSON.stringify(v)}`);
       return v;
     };
@@ -330,9 +366,7 @@ class Run implements BranchHost {
     this.emit(type, details);
     const input = this.snap.current!.input;
     try {
-      const ctx = this.dataContext(state.name);
-      const selected = state.resultSelector !== undefined ? applyResultSelector(state.resultSelector, result, ctx) : result;
-      return this.exit(state, applyOutputPath(state.outputPath, applyResultPath(input, selected, state.resultPath), ctx));
+      return this.exit(state, resultExit(state, input, result, this.dataContext(state.name)));
     } catch (err) {
       if (!isStatesError(err)) throw err;
       return this.taskFailed(state, { retryCounts: state.retry.map(() => 0), call }, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause), false);
@@ -345,22 +379,7 @@ class Run implements BranchHost {
       const [type, details] = failedEvent(waiting.call, error, cause);
       this.emit(type, details);
     }
-    const decision = handleStateError({ error, cause }, state.retry, waiting.retryCounts, state.catch, this.env.random);
-    if (decision.kind === "retry") {
-      const dueAt = this.env.now + decision.delayMs;
-      const timerId = this.nextTimerId();
-      this.snap.current!.waiting = { kind: "retry", dueAt, timerId, retryCounts: [...decision.counts] };
-      this.commands.push({ kind: "timer", dueAt, timerId });
-      return undefined;
-    }
-    if (decision.kind === "catch") {
-      const output = applyResultPath(this.snap.current!.input, decision.errorOutput as unknown as JsonValue, decision.resultPath);
-      this.emit("TaskStateExited", { stateExitedEventDetails: { name: state.name, output: JSON.stringify(output), outputDetails: { truncated: false } } });
-      this.snap.current = undefined;
-      return { name: decision.next, input: output };
-    }
-    this.fail(decision.error, decision.cause);
-    return undefined;
+    return this.recover(state, this.snap.current!.input, waiting.retryCounts, error, cause);
   }
 
   private finish(status: "SUCCEEDED" | "FAILED", r: { output?: JsonValue; error?: string; cause?: string }): void {
@@ -389,8 +408,10 @@ class Run implements BranchHost {
     if (type !== "Fail") this.snap.unsuccessful = { name: cur.name, input: cur.input };
   }
 
-  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, taskToken?: string, retryCount = 0): { context: ContextObject; variables: Record<string, JsonValue>; random: () => number } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task: { token?: string; retryCount?: number } = {}): { context: ContextObject; variables: Variables; random: () => number } {
     const e = this.env;
+    const taskToken = task.token;
+    const retryCount = task.retryCount ?? 0;
     const context: ContextObject = {
       Execution: { Id: e.executionArn, Input: this.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
       State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: retryCount },
@@ -398,7 +419,7 @@ class Run implements BranchHost {
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
       ...(taskToken ? { Task: { Token: taskToken } } : {}),
     };
-    return { context, variables: this.snap.variables, random: e.random };
+    return { context, variables, random: e.random };
   }
 
   /** Timers are numbered per execution, so a stale one can be told from the one armed now. */

@@ -24,7 +24,7 @@ export interface Snapshot {
     enteredTime: string;
     /** What the state waits for, if anything. */
     waiting?:
-      | { kind: "timer"; dueAt: number; timerId: number; output: JsonValue }
+      | { kind: "timer"; dueAt: number; timerId: number; output: JsonValue; assigned?: Record<string, JsonValue> }
       /**
        * A Task's call in flight; `retryCounts` per retrier. With a task token
        * (`.waitForTaskToken`), `submitted` once the call went out: the task then waits for
