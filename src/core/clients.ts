@@ -65,8 +65,21 @@ export interface AwsApiCaller {
   call(args: { signingName: string; accountId: string; region: string; method: string; path: string; rawQuery: string; headers: Record<string, string>; body: Buffer }): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
 }
 
+/**
+ * Runs one operation of a Stratus service by name, with its input as JSON in the service's
+ * member names (Step Functions' `aws-sdk:<service>:<action>` tasks). The input is checked
+ * against the service's model as a request would be; the output comes back as JSON. Service
+ * errors are thrown as ServiceErrors; `UnknownSdkTarget` says the service or action is not here.
+ */
+export interface OperationCaller {
+  call(args: { sdkService: string; action: string; input: unknown; accountId: string; region: string }): Promise<unknown>;
+}
+
+export class UnknownSdkTarget extends Error {}
+
 export interface ServiceClients {
   aws?: AwsApiCaller;
+  operations?: OperationCaller;
   sqs?: SqsClientApi;
   lambda?: LambdaClientApi;
   sns?: SnsClientApi;

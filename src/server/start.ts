@@ -18,6 +18,7 @@ import { handleAdmin, isAdminPath } from "./admin.js";
 import { Authenticator, type Credential } from "./authenticator.js";
 import { ServiceDirectory } from "./detect-service.js";
 import { dispatchAwsRequest, handleAwsRequest } from "./handle-request.js";
+import { operationCaller } from "./operation-caller.js";
 
 export interface StartOptions {
   /** Interface to listen on; 127.0.0.1 unless told otherwise. */
@@ -95,6 +96,7 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   };
   const adminDeps = { services, clock, adminEnabled: options.admin === true, reset, startedAt };
   const pipeline = { directory, authenticator, clock, logger, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, shutdown: shutdown.signal };
+  clients.operations = operationCaller(directory, { clock, logger, endpoint: () => endpoint, signal: shutdown.signal });
   clients.aws = {
     async call(args) {
       const preq = { method: args.method, path: args.path, query: new URLSearchParams(args.rawQuery), rawQuery: args.rawQuery, headers: args.headers, body: args.body };

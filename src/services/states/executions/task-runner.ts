@@ -1,12 +1,13 @@
 /**
  * Carries out a Task's call through the other services' in-process clients and says how it
  * went, as the event the interpreter takes next. Errors are named as Step Functions names them:
- * `Lambda.<Exception>`, `SQS.<Exception>`, `SNS.<Exception>`; a function's own error by its
+ * `Lambda.<Exception>`, `SQS.<Exception>`, `SNS.<Exception>`, AWS SDK integrations'
+ * `<Service>.<Exception>`; a function's own error by its
  * errorType, with the error document as the cause.
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { MessageAttribute, ServiceClients } from "../../../core/clients.js";
+import { UnknownSdkTarget, type MessageAttribute, type ServiceClients } from "../../../core/clients.js";
 import { isServiceError } from "../../../core/errors.js";
 import { sdkMetadata, taskResult } from "../asl/interpreter/task-state.js";
 import type { StepInput, TaskCall } from "../asl/interpreter/types.js";
@@ -19,20 +20,38 @@ export interface Where {
 
 /** A call that answers by itself (activities are handed to workers instead: activity-queues.ts). */
 export async function runTask(clients: ServiceClients, where: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
-  const service = call.kind === "lambda" ? "Lambda" : call.service.toUpperCase();
+  const service = call.kind === "lambda" ? "Lambda" : call.kind === "sdk" ? sdkServiceName(call.service) : call.service.toUpperCase();
   try {
     if (call.kind === "lambda") return await invokeLambda(clients, where, call);
+    if (call.kind === "sdk") return await callSdk(clients, where, call);
     if (call.service === "sqs") return await sendToSqs(clients, where, call.parameters);
     if (call.service === "sns") return await publishToSns(clients, call.parameters);
     throw new TaskInputError(`${call.service}:${call.action} is carried out by the executor`);
   } catch (err) {
     if (isServiceError(err)) return { kind: "taskFailed", error: `${service}.${err.code.endsWith("Exception") ? err.code : `${err.code}Exception`}`, cause: err.message };
+    if (err instanceof UnknownSdkTarget) return { kind: "taskFailed", error: "States.Runtime", cause: err.message };
     if (err instanceof TaskInputError) return { kind: "taskFailed", error: `${service}.ValidationException`, cause: err.message };
     throw err;
   }
 }
 
 class TaskInputError extends Error {}
+
+/**
+ * An AWS SDK integration: the operation of the named Stratus service, its output as the result.
+ * Errors are `<Service>.<Error>Exception` in PascalCase (`Sqs.QueueDoesNotExistException`).
+ */
+async function callSdk(clients: ServiceClients, where: Where, call: Extract<TaskCall, { kind: "sdk" }>): Promise<StepInput> {
+  if (!clients.operations) throw new UnknownSdkTarget("AWS SDK integrations are not available on this server");
+  const output = await clients.operations.call({ sdkService: call.service, action: call.action, input: call.parameters, accountId: where.accountId, region: where.region });
+  return { kind: "taskSucceeded", output: output as JsonValue };
+}
+
+/** The service part of an SDK integration's error names: its SDK id in PascalCase (apigateway → ApiGateway). */
+function sdkServiceName(id: string): string {
+  const known: Record<string, string> = { apigateway: "ApiGateway", sfn: "Sfn", sqs: "Sqs", sns: "Sns", lambda: "Lambda", dynamodb: "DynamoDb", eventbridge: "EventBridge", kinesis: "Kinesis" };
+  return known[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
 
 async function invokeLambda(clients: ServiceClients, where: Where, call: Extract<TaskCall, { kind: "lambda" }>): Promise<StepInput> {
   if (!clients.lambda) throw new TaskInputError("Lambda is not running on this server");

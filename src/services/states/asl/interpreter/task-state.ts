@@ -13,7 +13,7 @@ import type { TaskCall } from "./types.js";
 
 /** Whether the Task waits for a callback (`.waitForTaskToken`, activities): it then needs a token first. */
 export function waitsForToken(state: TaskState): boolean {
-  return state.resource.kind === "activity" || (state.resource.kind === "integration" && state.resource.pattern === "waitForTaskToken");
+  return state.resource.kind === "activity" || ((state.resource.kind === "integration" || state.resource.kind === "sdk") && state.resource.pattern === "waitForTaskToken");
 }
 
 /** The call a Task state makes with its (Parameters-processed) input. */
@@ -21,6 +21,7 @@ export function taskCall(state: TaskState, params: JsonValue, token?: string): T
   const r = state.resource;
   if (r.kind === "lambda") return { kind: "lambda", style: "arn", functionName: r.arn, payload: params };
   if (r.kind === "activity") return { kind: "activity", activityArn: r.arn, input: params, token: token! };
+  if (r.kind === "sdk") return { kind: "sdk", service: r.service, action: r.action, parameters: params, ...(token ? { token } : {}) };
   const supportedPattern = r.kind === "integration" && (r.pattern === "request" || r.pattern === "waitForTaskToken");
   if (r.kind === "integration" && supportedPattern && r.service === "lambda" && r.action === "invoke") {
     const p = (params ?? {}) as JsonObject;
@@ -42,10 +43,11 @@ export function scheduledEvents(call: TaskCall, region: string): Array<[string, 
     const limits = { ...(call.timeoutSeconds !== undefined ? { timeoutInSeconds: call.timeoutSeconds } : {}), ...(call.heartbeatSeconds !== undefined ? { heartbeatInSeconds: call.heartbeatSeconds } : {}) };
     return [["ActivityScheduled", { activityScheduledEventDetails: { resource: call.activityArn, input: JSON.stringify(call.input), inputDetails: { truncated: false }, ...limits } }]];
   }
-  if (call.kind === "integration") {
+  if (call.kind === "integration" || call.kind === "sdk") {
+    const { resourceType, resource } = resourceOf(call);
     return [
-      ["TaskScheduled", { taskScheduledEventDetails: { resourceType: call.service, resource: call.action, region, parameters: JSON.stringify(call.parameters) } }],
-      ["TaskStarted", { taskStartedEventDetails: { resourceType: call.service, resource: call.action } }],
+      ["TaskScheduled", { taskScheduledEventDetails: { resourceType, resource, region, parameters: JSON.stringify(call.parameters) } }],
+      ["TaskStarted", { taskStartedEventDetails: { resourceType, resource } }],
     ];
   }
   if (call.style === "arn") {
@@ -90,6 +92,7 @@ export function submittedEvent(call: Exclude<TaskCall, { kind: "activity" }>, ou
 
 function resourceOf(call: Exclude<TaskCall, { kind: "activity" }>): { resourceType: string; resource: string } {
   const suffix = call.token ? ".waitForTaskToken" : call.kind === "integration" && call.sync ? `.${call.sync}` : "";
+  if (call.kind === "sdk") return { resourceType: `aws-sdk:${call.service}`, resource: `${call.action}${suffix}` };
   return call.kind === "integration" ? { resourceType: call.service, resource: `${call.action}${suffix}` } : { resourceType: "lambda", resource: `invoke${suffix}` };
 }
 

@@ -77,7 +77,9 @@ export type TaskCall =
       token?: string;
       /** `.sync` / `.sync:2`: the task waits for the job it started (a child execution) to finish. */
       sync?: "sync" | "sync:2";
-    };
+    }
+  /** An AWS SDK integration (`arn:aws:states:::aws-sdk:<service>:<action>`): any operation of a Stratus service. */
+  | { kind: "sdk"; service: string; action: string; parameters: JsonValue; token?: string };
 
 /** What happened to the execution. */
 export type StepInput =
