@@ -46,3 +46,16 @@ test("a Task with a mocked result or error: SUCCEEDED, CAUGHT_ERROR, RETRIABLE",
   const retriable = await run(task({ Retry: [{ ErrorEquals: ["Boom"] }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
   assert.deepEqual([retriable.status, retriable.error], ["RETRIABLE", "Boom"]);
 });
+
+test("JSONata states with variables: `variables` in, the variables after the state in inspectionData", async () => {
+  const r = await run(
+    { QueryLanguage: "JSONata", Type: "Pass", Output: { total: "{% $price * $states.input.qty %}" }, Assign: { price: "{% $price + 1 %}", seen: true }, Next: "After" },
+    { qty: 3 },
+    { variables: JSON.stringify({ price: 10 }) },
+  );
+  assert.equal(r.status, "SUCCEEDED");
+  assert.deepEqual(JSON.parse(r.output!), { total: 30 });
+  assert.deepEqual(JSON.parse(r.inspectionData!.variables!), { price: 11, seen: true });
+  const w = await run({ Type: "Wait", Seconds: 60, Assign: { "waited.$": "$.x" }, Next: "Later" }, { x: 5 });
+  assert.deepEqual(JSON.parse(w.inspectionData!.variables!), { waited: 5 });
+});

@@ -3,7 +3,8 @@
  * ended (SUCCEEDED, CAUGHT_ERROR, RETRIABLE, FAILED). A Task calls its service for real unless
  * `mock` gives its result or error; a Wait does not wait.
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_TestState.html
- * inspectionData carries the input (and a Task's result) only (LIMITATIONS.md).
+ * `variables` sets the workflow variables the state sees; inspectionData carries the input, a
+ * Task's result and the variables after the state (not the intermediate values: LIMITATIONS.md).
  */
 import type { RequestContext } from "../../../core/service.js";
 import { newUuid } from "../../../core/ids.js";
@@ -20,6 +21,8 @@ interface TestStateInput {
   roleArn?: string;
   input?: string;
   stateName?: string;
+  /** The workflow variables in scope, as a JSON object. */
+  variables?: string;
   mock?: { result?: string; errorOutput?: { error?: string; cause?: string } };
 }
 
@@ -31,6 +34,17 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     stateInput = JSON.parse(input.input ?? "{}");
   } catch (err) {
     throw StatesErrors.invalidExecutionInput((err as Error).message);
+  }
+  let variables: Record<string, JsonValue> = {};
+  if (input.variables !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input.variables);
+    } catch (err) {
+      throw StatesErrors.validation(`Invalid variables: ${(err as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw StatesErrors.validation("Invalid variables: they must be a JSON object");
+    variables = parsed as Record<string, JsonValue>;
   }
   const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestState:${newUuid()}`;
   const env: StepEnv = {
@@ -47,7 +61,7 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     newToken: () => newTaskToken(arn),
   };
   const events: HistoryEvent[] = [];
-  let result = step(def, newSnapshot(stateInput as JsonValue), { kind: "start" }, env);
+  let result = step(def, { ...newSnapshot(stateInput as JsonValue), variables }, { kind: "start" }, env);
   events.push(...result.events);
   let taskResult: JsonValue | undefined;
   const task = result.commands.find((c) => c.kind === "task");
@@ -64,7 +78,7 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     result = step(def, result.snapshot, answer as StepInput, env);
     events.push(...result.events);
   }
-  return report(name, def.allStates.get(name)?.next, events, result.snapshot.current?.waiting, stateInput, taskResult);
+  return report(name, def.allStates.get(name)?.next, events, result.snapshot.current?.waiting, stateInput, taskResult, result.snapshot.variables);
 }
 
 /** The machine to run: the given one (with stateName), or a single state wrapped so that its targets exist. */
@@ -96,8 +110,10 @@ function targetsOf(state: Record<string, unknown>): string[] {
   return out;
 }
 
-function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue } | undefined, input: unknown, taskResult: JsonValue | undefined) {
-  const inspectionData = { input: JSON.stringify(input), ...(taskResult !== undefined ? { result: JSON.stringify(taskResult) } : {}) };
+function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue; assigned?: Record<string, JsonValue> } | undefined, input: unknown, taskResult: JsonValue | undefined, variables: Record<string, JsonValue>) {
+  // A Wait is not waited out, so what it assigns is reported as if it had been.
+  const after = waiting?.kind === "timer" && waiting.assigned ? { ...variables, ...waiting.assigned } : variables;
+  const inspectionData = { input: JSON.stringify(input), ...(taskResult !== undefined ? { result: JSON.stringify(taskResult) } : {}), variables: JSON.stringify(after) };
   const failed = events.find((e) => e.type === "ExecutionFailed")?.executionFailedEventDetails as { error?: string; cause?: string } | undefined;
   if (failed) return { status: "FAILED", error: failed.error, cause: failed.cause, inspectionData };
   if (waiting?.kind === "retry") {
