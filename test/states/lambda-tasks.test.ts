@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
 import { deploy, eventually } from "../lambda/invoke-support.js";
 import { TEST_CREDENTIALS } from "../helpers/stratus.js";
@@ -68,4 +68,42 @@ test("a missing function fails the execution with Lambda.ResourceNotFoundExcepti
   assert.equal(done.status, "FAILED");
   assert.equal(done.error, "Lambda.ResourceNotFoundException");
   assert.match(done.cause!, /Function not found/);
+});
+
+test("Tasks inside Map iterations and Parallel branches: real invocations, MaxConcurrency, a Wait beside a Task, Express too", async () => {
+  const definition = {
+    StartAt: "Each",
+    States: {
+      Each: {
+        Type: "Map",
+        ItemsPath: "$.values",
+        MaxConcurrency: 2,
+        ItemSelector: { "n.$": "$$.Map.Item.Value" },
+        ItemProcessor: { ProcessorConfig: { Mode: "INLINE" }, StartAt: "Double", States: { Double: { Type: "Task", Resource: functionArn("double"), End: true } } },
+        ResultPath: "$.doubled",
+        Next: "Both",
+      },
+      Both: {
+        Type: "Parallel",
+        Branches: [
+          { StartAt: "Pause", States: { Pause: { Type: "Wait", Seconds: 1, Next: "Mark" }, Mark: { Type: "Pass", Result: "paused", End: true } } },
+          { StartAt: "Again", States: { Again: { Type: "Task", Resource: functionArn("double"), Parameters: { n: 50 }, End: true } } },
+        ],
+        ResultPath: "$.both",
+        End: true,
+      },
+    },
+  };
+  const { done, history } = await run("map-of-tasks", definition, { values: [1, 2, 3, 4, 5] });
+  assert.equal(done.status, "SUCCEEDED", done.cause);
+  const out = JSON.parse(done.output!);
+  assert.deepEqual(out.doubled.map((d: { doubled: number }) => d.doubled), [2, 4, 6, 8, 10]);
+  assert.deepEqual(out.both, ["paused", { doubled: 100 }]);
+  assert.equal(history.filter((e) => e.type === "LambdaFunctionSucceeded").length, 6);
+  assert.equal(history.filter((e) => e.type === "MapIterationSucceeded").length, 5);
+
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "express-map-tasks", type: "EXPRESS", definition: JSON.stringify({ StartAt: "Each", States: { Each: { ...definition.States.Each, Next: undefined, End: true } } }), roleArn: ROLE }));
+  const sync = await new SFNClient({ endpoint: h.server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1, disableHostPrefix: true }).send(new StartSyncExecutionCommand({ stateMachineArn, input: JSON.stringify({ values: [7, 8] }) }));
+  assert.equal(sync.status, "SUCCEEDED", sync.cause);
+  assert.deepEqual(JSON.parse(sync.output!).doubled, [{ doubled: 14 }, { doubled: 16 }]);
 });

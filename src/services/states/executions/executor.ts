@@ -13,6 +13,7 @@ import { step } from "../asl/interpreter/step.js";
 import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { runTask, type Where } from "./task-runner.js";
+import { taskWaitingOnToken, waitingTasks } from "../asl/interpreter/waiting.js";
 import { isServiceError } from "../../../core/errors.js";
 import type { JsonValue } from "../asl/jsonpath/json.js";
 import { newTaskToken } from "./task-token.js";
@@ -49,8 +50,9 @@ export class Executor {
     private readonly find: (executionArn: string) => ExecutionRecord | undefined,
   ) {
     this.activities = new ActivityQueues(clock, (task) => {
-      const w = this.find(task.executionArn)?.snapshot.current?.waiting;
-      return w?.kind === "task" && w.call.token === task.token && w.workerName === undefined;
+      const e = this.find(task.executionArn);
+      const w = e ? taskWaitingOnToken(e.snapshot, task.token) : undefined;
+      return w !== undefined && w.workerName === undefined;
     });
     scheduler.register(TIMER_JOB, async (job) => {
       const { executionArn, timerId } = job.payload as { executionArn: string; timerId?: number };
@@ -83,13 +85,13 @@ export class Executor {
    * AWS); one that already submitted its call keeps waiting for its token.
    */
   resume(e: ExecutionRecord): void {
-    const waiting = e.snapshot.current?.waiting;
-    if (e.snapshot.status !== "RUNNING" || waiting?.kind !== "task") return;
-    if (waiting.call.kind === "activity" ? waiting.workerName === undefined : !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
-    // A `.sync` child that ended while we were down still has to tell its parent.
-    const childArn = (waiting.submittedOutput as { ExecutionArn?: string } | undefined)?.ExecutionArn;
-    const child = childArn ? this.find(childArn) : undefined;
-    if (child && child.snapshot.status !== "RUNNING") this.notifyParent(child);
+    for (const { waiting } of waitingTasks(e.snapshot)) {
+      if (waiting.call.kind === "activity" ? waiting.workerName === undefined : !waiting.submitted) this.runTask(e, waiting.call, waiting.callId);
+      // A `.sync` child that ended while we were down still has to tell its parent.
+      const childArn = (waiting.submittedOutput as { ExecutionArn?: string } | undefined)?.ExecutionArn;
+      const child = childArn ? this.find(childArn) : undefined;
+      if (child && child.snapshot.status !== "RUNNING") this.notifyParent(child);
+    }
   }
 
   private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
@@ -100,16 +102,17 @@ export class Executor {
     await this.store.save(e, result.events);
     if (e.parent && result.snapshot.status !== "RUNNING" && prior === "RUNNING") this.notifyParent(e);
     for (const c of result.commands) {
-      if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn, timerId: c.timerId } });
+      // One job per timer: branches and iterations may wait on several at once.
+      if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}:${c.timerId}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn, timerId: c.timerId } });
       else if (c.kind === "executionTimeout") await this.scheduler.schedule({ id: `states-timeout:${e.arn}`, kind: EXECUTION_TIMEOUT_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
       else this.runTask(e, c.call, c.callId);
     }
-    if (input.kind === "stop") await this.scheduler.cancel(`states-timer:${e.arn}`).catch((err) => this.logger.warn(`states: ${String(err)}`));
+    // A stopped execution's timers still fire, and are ignored: it is no longer running.
   }
 
   /** Carries out a Task's call in the background and feeds its outcome back; an activity's task goes to its workers. */
   private runTask(e: ExecutionRecord, call: TaskCall, callId: number): void {
-    const mocked = this.mocked(e, call);
+    const mocked = this.mocked(e, call, callId);
     if (mocked) {
       void this.advance(e, { ...mocked, callId } as StepInput).catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
       return;
@@ -132,12 +135,12 @@ export class Executor {
    * callback task's mock answers with its token, so it is the task's result, as in Step
    * Functions Local.
    */
-  mocked(e: ExecutionRecord, call: TaskCall): StepInput | undefined {
-    const cur = e.snapshot.current;
-    if (e.testCase === undefined || !cur) return undefined;
-    const waiting = cur.waiting;
-    const attempt = waiting?.kind === "task" ? waiting.retryCounts.reduce((a, b) => a + b, 0) : 0;
-    const outcome = mockedOutcome(this.mockConfig, e.stateMachineName, e.testCase, cur.name, attempt);
+  mocked(e: ExecutionRecord, call: TaskCall, callId: number): StepInput | undefined {
+    if (e.testCase === undefined) return undefined;
+    const task = waitingTasks(e.snapshot).find((t) => t.waiting.callId === callId);
+    if (!task) return undefined;
+    const attempt = task.waiting.retryCounts.reduce((a, b) => a + b, 0);
+    const outcome = mockedOutcome(this.mockConfig, e.stateMachineName, e.testCase, task.stateName, attempt);
     if (!outcome) return undefined;
     return call.token ? ({ ...outcome, token: call.token } as StepInput) : outcome;
   }

@@ -4,7 +4,7 @@
  * clock); nothing is stored, as AWS keeps no history for Express executions.
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
  */
-import type { Clock } from "../../../core/clock.js";
+import type { Clock, TimerHandle } from "../../../core/clock.js";
 import { step } from "../asl/interpreter/step.js";
 import type { StepInput } from "../asl/interpreter/types.js";
 import type { Executor } from "./executor.js";
@@ -20,35 +20,46 @@ export interface ExpressOutcome {
 export async function runExpress(e: ExecutionRecord, executor: Executor, clock: Clock): Promise<ExpressOutcome> {
   const def = executor.definition(e.definition);
   const deadline = e.startDate + Math.min(EXPRESS_LIMIT_MS, (def.timeoutSeconds ?? Infinity) * 1000);
+  // What the execution waits on: Task calls and timers, several at once in Parallel and Map.
+  const inflight = new Map<string, Promise<{ key: string; input: StepInput | "deadline" }>>();
+  const timers: TimerHandle[] = [];
+  const wait = (at: number) => new Promise<void>((resolve) => timers.push(clock.setTimer(at, resolve)));
+  inflight.set("deadline", wait(deadline).then(() => ({ key: "deadline", input: "deadline" as const })));
   let input: StepInput = { kind: "start" };
-  for (;;) {
-    const result = step(def, e.snapshot, input, executor.env(e));
-    e.snapshot = result.snapshot;
-    const status = e.snapshot.status;
-    if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
-    // The execution's own TimeoutSeconds is the deadline below (at most five minutes anyway).
-    const commands = result.commands.filter((c) => c.kind !== "executionTimeout");
-    const task = commands.find((c) => c.kind === "task");
-    const timer = commands.find((c) => c.kind === "timer");
-    if (task) {
-      const mocked = executor.mocked(e, task.call);
-      input = mocked
-        ? ({ ...mocked, callId: task.callId } as StepInput)
-        : task.call.kind === "activity"
-          ? { kind: "taskFailed", error: "States.Runtime", cause: "Express workflows do not support activities", callId: task.callId }
-          : ({ ...(await executor.callTask(e, task.call)), callId: task.callId } as StepInput);
-    } else if (timer) {
-      const at = Math.min(timer.dueAt, deadline);
-      await new Promise<void>((resolve) => clock.setTimer(at, resolve));
-      input = { kind: "timer", timerId: timer.timerId };
-    } else {
-      throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
+  try {
+    for (;;) {
+      const result = step(def, e.snapshot, input, executor.env(e));
+      e.snapshot = result.snapshot;
+      const status = e.snapshot.status;
+      if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
+      // The execution's own TimeoutSeconds is the deadline above (at most five minutes anyway).
+      for (const c of result.commands) {
+        if (c.kind === "task") {
+          const key = `task:${c.callId}`;
+          const mocked = executor.mocked(e, c.call, c.callId);
+          const outcome: Promise<StepInput> = mocked
+            ? Promise.resolve({ ...mocked, callId: c.callId } as StepInput)
+            : c.call.kind === "activity"
+              ? Promise.resolve({ kind: "taskFailed", error: "States.Runtime", cause: "Express workflows do not support activities", callId: c.callId })
+              : executor.callTask(e, c.call).then((r) => ({ ...r, callId: c.callId }) as StepInput);
+          inflight.set(key, outcome.then((i) => ({ key, input: i })));
+        } else if (c.kind === "timer") {
+          const key = `timer:${c.timerId}`;
+          inflight.set(key, wait(c.dueAt).then(() => ({ key, input: { kind: "timer", timerId: c.timerId } as StepInput })));
+        }
+      }
+      if (inflight.size === 1) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
+      const next = await Promise.race(inflight.values());
+      inflight.delete(next.key);
+      if (next.input === "deadline" || clock.now() >= deadline) {
+        e.snapshot.status = "TIMED_OUT";
+        e.snapshot.error = "States.Timeout";
+        e.snapshot.cause = undefined;
+        return { status: "TIMED_OUT", stopDate: clock.now() };
+      }
+      input = next.input;
     }
-    if (clock.now() >= deadline) {
-      e.snapshot.status = "TIMED_OUT";
-      e.snapshot.error = "States.Timeout";
-      e.snapshot.cause = undefined;
-      return { status: "TIMED_OUT", stopDate: clock.now() };
-    }
+  } finally {
+    for (const t of timers) clock.clearTimer(t);
   }
 }

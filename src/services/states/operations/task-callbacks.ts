@@ -6,6 +6,7 @@ import type { RequestContext } from "../../../core/service.js";
 import { StatesErrors } from "../errors.js";
 import type { ExecutionRecord } from "../executions/types.js";
 import { executionOfToken } from "../executions/task-token.js";
+import { taskWaitingOnToken } from "../asl/interpreter/waiting.js";
 import type { StatesService } from "../states-service.js";
 
 /** The execution whose running Task waits on this token, or AWS's error. */
@@ -13,8 +14,7 @@ function waitingOn(token: string, ctx: RequestContext, sfn: StatesService): Exec
   const arn = executionOfToken(token ?? "");
   if (!arn) throw StatesErrors.invalidToken();
   const e = sfn.executions.get(arn);
-  const waiting = e?.snapshot.current?.waiting;
-  if (!e || e.accountId !== ctx.accountId || e.snapshot.status !== "RUNNING" || waiting?.kind !== "task" || waiting.call.token !== token) throw StatesErrors.taskDoesNotExist();
+  if (!e || e.accountId !== ctx.accountId || e.snapshot.status !== "RUNNING" || !taskWaitingOnToken(e.snapshot, token)) throw StatesErrors.taskDoesNotExist();
   return e;
 }
 

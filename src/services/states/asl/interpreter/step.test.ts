@@ -243,11 +243,60 @@ test("inline Map: ItemsPath, ItemSelector with $$.Map.Item, one iteration per it
   assert.equal(notArray.snapshot.error, "States.Runtime");
 });
 
-test("a Wait inside a branch is reported as not supported yet, not run wrongly", () => {
-  const r = start({ StartAt: "P", States: { P: { Type: "Parallel", Branches: [{ StartAt: "W", States: { W: { Type: "Wait", Seconds: 1, End: true } } }], End: true } } }, {});
-  assert.equal(r.snapshot.status, "FAILED");
-  assert.equal(r.snapshot.error, "States.Runtime");
-  assert.match(r.snapshot.cause!, /Wait states inside Parallel or Map are not supported by Stratus yet/);
+test("branches wait: a Wait and a Task in Parallel branches, each answered by its own timer and call; the state ends when both have", () => {
+  const def = {
+    StartAt: "P",
+    States: {
+      P: {
+        Type: "Parallel",
+        Branches: [
+          { StartAt: "W", States: { W: { Type: "Wait", Seconds: 5, Next: "After" }, After: { Type: "Pass", Result: "waited", End: true } } },
+          { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:000000000000:function:f", End: true } } },
+        ],
+        End: true,
+      },
+    },
+  };
+  const first = start(def, { n: 1 });
+  const timer = first.commands.find((c) => (c as { kind: string }).kind === "timer") as { timerId: number };
+  const task = first.commands.find((c) => (c as { kind: string }).kind === "task") as { callId: number };
+  assert.ok(timer && task, "both branches wait");
+  assert.equal(first.snapshot.status, "RUNNING");
+  const answered = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: { got: 2 }, callId: task.callId }, env());
+  assert.equal(answered.snapshot.status, "RUNNING", "the other branch still waits");
+  assert.deepEqual(step(first.parsed, answered.snapshot, { kind: "timer", timerId: 999 }, env()).events, [], "a stale timer changes nothing");
+  const done = step(first.parsed, answered.snapshot, { kind: "timer", timerId: timer.timerId }, env(T0 + 5000));
+  assert.equal(done.snapshot.status, "SUCCEEDED");
+  assert.deepEqual(done.snapshot.output, ["waited", { got: 2 }]);
+  assert.deepEqual(types(done.events).slice(-4), ["PassStateExited", "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded"]);
+});
+
+test("a Map iteration's Task failure fails the Map (caught there); MaxConcurrency starts iterations as others end", () => {
+  const def = {
+    StartAt: "M",
+    States: {
+      M: {
+        Type: "Map",
+        MaxConcurrency: 1,
+        ItemsPath: "$.items",
+        ItemProcessor: { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:000000000000:function:f", End: true } } },
+        Catch: [{ ErrorEquals: ["Boom"], ResultPath: "$.error", Next: "Caught" }],
+        End: true,
+      },
+      Caught: { Type: "Pass", End: true },
+    },
+  };
+  const first = start(def, { items: [1, 2, 3] });
+  const tasks = first.commands.filter((c) => (c as { kind: string }).kind === "task") as Array<{ callId: number }>;
+  assert.equal(tasks.length, 1, "one iteration at a time");
+  const second = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: "one", callId: tasks[0].callId }, env());
+  const next = second.commands.filter((c) => c.kind === "task") as Array<{ callId: number }>;
+  assert.equal(next.length, 1, "the next iteration starts when the first has ended");
+  assert.ok(types(second.events).includes("MapIterationSucceeded"));
+  const failed = step(first.parsed, second.snapshot, { kind: "taskFailed", error: "Boom", cause: "x", callId: next[0].callId }, env());
+  assert.equal(failed.snapshot.status, "SUCCEEDED");
+  assert.deepEqual(types(failed.events).filter((t) => t.startsWith("Map")), ["MapIterationFailed", "MapStateFailed", "MapStateExited"]);
+  assert.equal((failed.snapshot.output as { error: { Error: string } }).error.Error, "Boom");
 });
 
 test(".waitForTaskToken: the token is in $$.Task.Token, TaskSubmitted after the call, TaskSucceeded with the callback's output", () => {

@@ -12,11 +12,11 @@ import { stateFailureCause } from "../rules/errors.js";
 import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
-import { runMap, runParallel, type BranchHost, type Variables } from "./branches.js";
+import { branchInputs, mapConcurrency, startOf, type BranchHost, type Variables } from "./branches.js";
 import { catchExit, plainExit, resultExit, stateArguments, type StateExit } from "./data-flow.js";
 import { choiceOutcome, dynamicValue, failOutcome, passExit, readPath, succeedExit } from "./simple-states.js";
 import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
-import type { Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
+import type { BranchesWaiting, Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
 
 /** AWS's quota on a state's input or output: 256 KiB of UTF-8 JSON. */
 const MAX_PAYLOAD_BYTES = 262_144;
@@ -35,22 +35,43 @@ export function step(def: ParsedDefinition, prior: Snapshot, input: StepInput, e
 }
 
 class Run implements BranchHost {
-  readonly events: HistoryEvent[] = [];
-  readonly commands: Command[] = [];
+  readonly events: HistoryEvent[];
+  readonly commands: Command[];
   private readonly iso: string;
+  /** The execution's own run; a branch's or an iteration's run shares its events, commands and counters. */
+  private readonly root: Run;
 
   constructor(
     private readonly def: ParsedDefinition,
     readonly snap: Snapshot,
     private readonly env: StepEnv,
+    parent?: Run,
+    /** For a branch or an iteration: its sub-machine's first state. */
+    private readonly frameStart?: string,
   ) {
     this.iso = new Date(env.now).toISOString();
+    this.root = parent?.root ?? this;
+    this.events = parent ? parent.root.events : [];
+    this.commands = parent ? parent.root.commands : [];
+  }
+
+  private get isFrame(): boolean {
+    return this.root !== this;
   }
 
   handle(input: StepInput): void {
     if (this.snap.status !== "RUNNING" && input.kind !== "redrive") return;
+    // While a Parallel or Map waits on its branches, what happens is theirs to handle.
+    if (this.snap.current?.waiting?.kind === "branches" && input.kind !== "start" && input.kind !== "stop" && input.kind !== "executionTimeout" && input.kind !== "redrive") {
+      this.routeToBranches(input);
+      return;
+    }
     switch (input.kind) {
       case "start":
+        if (this.isFrame) {
+          this.enter(this.frameStart!, this.snap.executionInput);
+          break;
+        }
         this.emit("ExecutionStarted", { executionStartedEventDetails: { input: json(this.snap.executionInput), inputDetails: { truncated: false }, roleArn: this.env.roleArn } });
         if (this.def.timeoutSeconds !== undefined) this.commands.push({ kind: "executionTimeout", dueAt: this.env.now + this.def.timeoutSeconds * 1000 });
         this.enter(this.def.startAt, this.snap.executionInput);
@@ -80,7 +101,7 @@ class Run implements BranchHost {
         const cur = this.snap.current;
         const w = cur?.waiting;
         const armed = w?.kind === "task" ? w.deadlines?.timerId : w?.kind === "timer" || w?.kind === "retry" ? w.timerId : undefined;
-        if (input.timerId !== undefined && input.timerId !== armed) return;
+        if ((input.timerId !== undefined || this.isFrame) && input.timerId !== armed) return;
         if (cur && w?.kind === "task" && w.deadlines) {
           this.taskTimedOut(this.def.allStates.get(cur.name) as TaskState, w);
         } else if (cur?.waiting?.kind === "timer") {
@@ -151,7 +172,7 @@ class Run implements BranchHost {
   private enter(name: string, input: JsonValue): void {
     let next: { name: string; input: JsonValue } | undefined = { name, input };
     while (next && this.snap.status === "RUNNING") {
-      if (this.snap.lastEventId >= MAX_HISTORY_EVENTS - 2) {
+      if (this.root.snap.lastEventId >= MAX_HISTORY_EVENTS - 2) {
         this.fail("States.Runtime", `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`);
         return;
       }
@@ -244,21 +265,82 @@ class Run implements BranchHost {
     }
   }
 
-  /** Parallel and Map: their branches run now; a failure is retried (on a timer), caught or fatal. */
+  /**
+   * Parallel and Map: each branch (or item) runs as a frame of its own (branch-frames.ts), which
+   * may wait on Tasks and timers like the execution itself; the state ends when all have
+   * succeeded, or fails with the first that fails (then Retry / Catch apply to the state).
+   */
   private runBranches(state: ParallelState | MapState, input: JsonValue, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
-    let r;
+    let inputs: JsonValue[];
     try {
-      r = state.type === "Parallel" ? runParallel(this, state, input, this.snap.variables) : runMap(this, state, input, this.snap.variables);
+      inputs = branchInputs(this, state, input, this.snap.variables);
     } catch (err) {
       // A JSONata expression that fails (Arguments, Items, ItemSelector) is the state's error: Retry and Catch see it.
       if (!isStatesError(err) || err.error !== "States.QueryEvaluationError") throw err;
-      r = { ok: false as const, error: err.error, cause: stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause) };
+      return this.recover(state, input, retryCounts, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause));
     }
-    if (r.ok) {
-      const ctx = this.dataContext(state.name);
-      return this.exit(state, resultExit(state, input, r.output, ctx));
+    const max = state.type === "Map" ? mapConcurrency(state, input, this.dataContext(state.name)) : 0;
+    this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: inputs.length } } : {});
+    this.snap.current!.waiting = { kind: "branches", retryCounts, inputs, frames: [], reported: [], maxConcurrency: max };
+    return this.settleBranches(state);
+  }
+
+  /** An event for the branches: each running frame takes it (or ignores it); then see where they stand. */
+  private routeToBranches(input: StepInput): void {
+    const w = this.snap.current!.waiting as BranchesWaiting;
+    const state = this.def.allStates.get(this.snap.current!.name) as ParallelState | MapState;
+    for (const frame of w.frames) if (frame.status === "RUNNING") new Run(this.def, frame, this.env, this, startOf(state, w.frames.indexOf(frame))).handle(input);
+    let next: { name: string; input: JsonValue } | undefined;
+    try {
+      next = this.settleBranches(state);
+    } catch (err) {
+      // The state's own processing failing (ResultSelector, Output, a catcher's ResultPath) ends the execution.
+      if (!isStatesError(err)) throw err;
+      this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
+      return;
     }
-    return this.recover(state, input, retryCounts, r.error, r.cause);
+    if (next) this.enter(next.name, next.input);
+  }
+
+  /** Starts the frames there is room for, reports the ones that ended, and ends the state when it can. */
+  private settleBranches(state: ParallelState | MapState): { name: string; input: JsonValue } | undefined {
+    const cur = this.snap.current!;
+    const w = cur.waiting as BranchesWaiting;
+    const isMap = state.type === "Map";
+    for (;;) {
+      // Frames that ended since last time, in order: an iteration's end is an event of its own.
+      for (let i = 0; i < w.frames.length; i++) {
+        const f = w.frames[i];
+        if (f.status === "RUNNING" || w.reported[i]) continue;
+        w.reported[i] = true;
+        if (f.status !== "SUCCEEDED") {
+          if (isMap) this.emit("MapIterationFailed", { mapIterationFailedEventDetails: { name: state.name, index: i } });
+          this.emit(isMap ? "MapStateFailed" : "ParallelStateFailed", {});
+          cur.waiting = undefined;
+          return this.recover(state, cur.input, w.retryCounts, f.error ?? "", f.cause);
+        }
+        if (isMap) this.emit("MapIterationSucceeded", { mapIterationSucceededEventDetails: { name: state.name, index: i } });
+      }
+      const running = w.frames.filter((f) => f.status === "RUNNING").length;
+      if (w.frames.length < w.inputs.length && (w.maxConcurrency === 0 || running < w.maxConcurrency)) {
+        this.startFrame(state, w);
+        continue;
+      }
+      if (running > 0 || w.frames.length < w.inputs.length) return undefined;
+      this.emit(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", {});
+      cur.waiting = undefined;
+      const outputs = w.frames.map((f) => f.output ?? null);
+      return this.exit(state, resultExit(state, cur.input, outputs, this.dataContext(state.name)));
+    }
+  }
+
+  private startFrame(state: ParallelState | MapState, w: BranchesWaiting): void {
+    const index = w.frames.length;
+    if (state.type === "Map") this.emit("MapIterationStarted", { mapIterationStartedEventDetails: { name: state.name, index } });
+    // A frame reads the variables around it and keeps what it assigns to itself.
+    const frame: Snapshot = { status: "RUNNING", lastEventId: 0, executionInput: w.inputs[index], variables: { ...this.snap.variables } };
+    w.frames.push(frame);
+    new Run(this.def, frame, this.env, this, startOf(state, index)).handle({ kind: "start" });
   }
 
   /** A state's error: retried on a timer, caught (the catcher's output and Assign), or the execution fails. */
@@ -384,6 +466,12 @@ class Run implements BranchHost {
 
   private finish(status: "SUCCEEDED" | "FAILED", r: { output?: JsonValue; error?: string; cause?: string }): void {
     this.snap.status = status;
+    if (this.isFrame) {
+      // A branch or iteration ends: its Parallel or Map reports it.
+      if (status === "SUCCEEDED") this.snap.output = r.output;
+      else Object.assign(this.snap, { error: r.error, cause: r.cause });
+      return;
+    }
     if (status === "SUCCEEDED") {
       this.snap.output = r.output;
       this.emit("ExecutionSucceeded", { executionSucceededEventDetails: { output: json(r.output ?? null), outputDetails: { truncated: false } } });
@@ -402,6 +490,7 @@ class Run implements BranchHost {
 
   /** The state to run again on RedriveExecution (a Fail state would only fail again). */
   private rememberUnsuccessful(): void {
+    if (this.isFrame) return;
     const cur = this.snap.current;
     if (!cur) return;
     const type = this.def.allStates.get(cur.name)?.type;
@@ -413,7 +502,7 @@ class Run implements BranchHost {
     const taskToken = task.token;
     const retryCount = task.retryCount ?? 0;
     const context: ContextObject = {
-      Execution: { Id: e.executionArn, Input: this.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
+      Execution: { Id: e.executionArn, Input: this.root.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
       State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: retryCount },
       StateMachine: { Id: e.stateMachineArn, Name: e.stateMachineName },
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
@@ -424,8 +513,9 @@ class Run implements BranchHost {
 
   /** Timers are numbered per execution, so a stale one can be told from the one armed now. */
   private nextTimerId(): number {
-    this.snap.timers = (this.snap.timers ?? 0) + 1;
-    return this.snap.timers;
+    const snap = this.root.snap;
+    snap.timers = (snap.timers ?? 0) + 1;
+    return snap.timers;
   }
 
   random(): number {
@@ -433,7 +523,7 @@ class Run implements BranchHost {
   }
 
   emit(type: string, details: Record<string, unknown>): number {
-    const id = ++this.snap.lastEventId;
+    const id = ++this.root.snap.lastEventId;
     this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...details });
     return id;
   }

@@ -32,7 +32,8 @@ export interface Snapshot {
        */
       | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; submittedOutput?: JsonValue; deadlines?: TaskDeadlines; workerName?: string }
       /** A Task, Parallel or Map waiting out a retrier's interval (then it runs again). */
-      | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[] };
+      | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[] }
+      | BranchesWaiting;
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
@@ -44,6 +45,21 @@ export interface Snapshot {
   /** Where a failed, timed-out or aborted execution stopped: RedriveExecution starts there again. */
   unsuccessful?: { name: string; input: JsonValue };
   redriveCount?: number;
+}
+
+/**
+ * A Parallel or Map waiting on its branches or iterations: one frame each (a snapshot of its
+ * own: its running state, its variables; executionInput is the frame's input), started as
+ * MaxConcurrency allows; `reported` marks the frames whose end has been handled.
+ */
+export interface BranchesWaiting {
+  kind: "branches";
+  retryCounts: number[];
+  inputs: JsonValue[];
+  frames: Snapshot[];
+  reported: boolean[];
+  /** 0: no limit. */
+  maxConcurrency: number;
 }
 
 /** When a running Task times out (TimeoutSeconds) or misses a heartbeat (HeartbeatSeconds). */
