@@ -49,8 +49,8 @@ class Run implements BranchHost {
     /** For a branch or an iteration: its sub-machine's first state. */
     private readonly frameStart?: string,
   ) {
-    this.iso = new Date(env.now).toISOString();
     this.root = parent?.root ?? this;
+    this.iso = parent ? parent.root.iso : new Date(env.now).toISOString();
     this.events = parent ? parent.root.events : [];
     this.commands = parent ? parent.root.commands : [];
   }
@@ -281,7 +281,7 @@ class Run implements BranchHost {
     }
     const max = state.type === "Map" ? mapConcurrency(state, input, this.dataContext(state.name)) : 0;
     this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: inputs.length } } : {});
-    this.snap.current!.waiting = { kind: "branches", retryCounts, inputs, frames: [], reported: [], maxConcurrency: max };
+    this.snap.current!.waiting = { kind: "branches", retryCounts, inputs, frames: [], live: [], maxConcurrency: max };
     return this.settleBranches(state);
   }
 
@@ -289,7 +289,7 @@ class Run implements BranchHost {
   private routeToBranches(input: StepInput): void {
     const w = this.snap.current!.waiting as BranchesWaiting;
     const state = this.def.allStates.get(this.snap.current!.name) as ParallelState | MapState;
-    for (const frame of w.frames) if (frame.status === "RUNNING") new Run(this.def, frame, this.env, this, startOf(state, w.frames.indexOf(frame))).handle(input);
+    for (const i of w.live) new Run(this.def, w.frames[i], this.env, this, startOf(state, i)).handle(input);
     let next: { name: string; input: JsonValue } | undefined;
     try {
       next = this.settleBranches(state);
@@ -308,11 +308,11 @@ class Run implements BranchHost {
     const w = cur.waiting as BranchesWaiting;
     const isMap = state.type === "Map";
     for (;;) {
-      // Frames that ended since last time, in order: an iteration's end is an event of its own.
-      for (let i = 0; i < w.frames.length; i++) {
+      // Frames that ended since last time: an iteration's end is an event of its own.
+      for (const i of [...w.live]) {
         const f = w.frames[i];
-        if (f.status === "RUNNING" || w.reported[i]) continue;
-        w.reported[i] = true;
+        if (f.status === "RUNNING") continue;
+        w.live.splice(w.live.indexOf(i), 1);
         if (f.status !== "SUCCEEDED") {
           if (isMap) this.emit("MapIterationFailed", { mapIterationFailedEventDetails: { name: state.name, index: i } });
           this.emit(isMap ? "MapStateFailed" : "ParallelStateFailed", {});
@@ -321,12 +321,11 @@ class Run implements BranchHost {
         }
         if (isMap) this.emit("MapIterationSucceeded", { mapIterationSucceededEventDetails: { name: state.name, index: i } });
       }
-      const running = w.frames.filter((f) => f.status === "RUNNING").length;
-      if (w.frames.length < w.inputs.length && (w.maxConcurrency === 0 || running < w.maxConcurrency)) {
+      if (w.frames.length < w.inputs.length && (w.maxConcurrency === 0 || w.live.length < w.maxConcurrency)) {
         this.startFrame(state, w);
         continue;
       }
-      if (running > 0 || w.frames.length < w.inputs.length) return undefined;
+      if (w.live.length > 0 || w.frames.length < w.inputs.length) return undefined;
       this.emit(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", {});
       cur.waiting = undefined;
       const outputs = w.frames.map((f) => f.output ?? null);
@@ -340,6 +339,7 @@ class Run implements BranchHost {
     // A frame reads the variables around it and keeps what it assigns to itself.
     const frame: Snapshot = { status: "RUNNING", lastEventId: 0, executionInput: w.inputs[index], variables: { ...this.snap.variables } };
     w.frames.push(frame);
+    w.live.push(index);
     new Run(this.def, frame, this.env, this, startOf(state, index)).handle({ kind: "start" });
   }
 

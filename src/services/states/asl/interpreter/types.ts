@@ -50,14 +50,14 @@ export interface Snapshot {
 /**
  * A Parallel or Map waiting on its branches or iterations: one frame each (a snapshot of its
  * own: its running state, its variables; executionInput is the frame's input), started as
- * MaxConcurrency allows; `reported` marks the frames whose end has been handled.
+ * MaxConcurrency allows; `live` lists the frames started whose end has not been handled yet.
  */
 export interface BranchesWaiting {
   kind: "branches";
   retryCounts: number[];
   inputs: JsonValue[];
   frames: Snapshot[];
-  reported: boolean[];
+  live: number[];
   /** 0: no limit. */
   maxConcurrency: number;
 }
