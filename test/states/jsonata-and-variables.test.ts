@@ -7,7 +7,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
 import { deploy, eventually } from "../lambda/invoke-support.js";
 import { TEST_CREDENTIALS } from "../helpers/stratus.js";
@@ -95,6 +95,8 @@ test("Assign values are evaluated against the variables at state entry", async (
   );
   assert.equal(done.status, "SUCCEEDED", done.cause);
   assert.deepEqual(output(done), { x: 11, y: 1 });
+  const exited = (await sfn.send(new GetExecutionHistoryCommand({ executionArn: done.executionArn }))).events!.find((e) => e.type === "PassStateExited" && e.stateExitedEventDetails?.name === "B")!;
+  assert.deepEqual(exited.stateExitedEventDetails?.assignedVariables, { x: "11", y: "1" });
 });
 
 test("JSONPath Assign: `.$` keys read the state's result, `$name` reads a variable later", async () => {
@@ -212,6 +214,9 @@ test("JSONata Map (Items, ItemSelector with $states.context.Map.Item) and Parall
 test("an expression that returns nothing fails the state with States.QueryEvaluationError naming the field; Catch sees it in a Task", async () => {
   const failed = await run({ QueryLanguage: "JSONata", StartAt: "E", States: { E: { Type: "Pass", Output: { v: "{% $states.input.missing %}" }, End: true } } }, {});
   assert.equal(failed.status, "FAILED");
+  const events = (await sfn.send(new GetExecutionHistoryCommand({ executionArn: failed.executionArn }))).events!;
+  assert.deepEqual(events.map((e) => e.type), ["ExecutionStarted", "PassStateEntered", "EvaluationFailed", "ExecutionFailed"]);
+  assert.deepEqual(events[2].evaluationFailedEventDetails, { state: "E", error: "States.QueryEvaluationError", cause: "The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined).", location: "Output/v" });
   assert.equal(failed.error, "States.QueryEvaluationError");
   assert.equal(failed.cause, "An error occurred while executing the state 'E' (entered at the event id #2). The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined).");
 

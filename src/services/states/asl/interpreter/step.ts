@@ -13,6 +13,7 @@ import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
 import { branchInputs, mapConcurrency, startOf, type BranchHost, type Variables } from "./branches.js";
+import { QueryEvaluationError } from "../jsonata/evaluate.js";
 import { catchExit, plainExit, resultExit, stateArguments, type StateExit } from "./data-flow.js";
 import { choiceOutcome, dynamicValue, failOutcome, passExit, readPath, succeedExit } from "./simple-states.js";
 import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
@@ -196,7 +197,7 @@ class Run implements BranchHost {
         }
         case "Choice": {
           const { next, output, assigned } = choiceOutcome(state, input, this.dataContext(state.name));
-          this.emit("ChoiceStateExited", { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
+          this.emit("ChoiceStateExited", { stateExitedEventDetails: exitedDetails(state.name, output, assigned) });
           if (assigned) Object.assign(this.snap.variables, assigned);
           return { name: next, input: output };
         }
@@ -230,6 +231,7 @@ class Run implements BranchHost {
       }
     } catch (err) {
       if (!isStatesError(err)) throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       // A path or template that fails in a state's own processing is not retried or caught.
       this.fail(err.error, stateFailureCause(state.name, entered, err.cause));
       return undefined;
@@ -244,7 +246,7 @@ class Run implements BranchHost {
       this.fail("States.DataLimitExceeded", `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
       return undefined;
     }
-    this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: text, outputDetails: { truncated: false } } });
+    this.emit(`${state.type}StateExited`, { stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) });
     this.snap.current = undefined;
     if (assigned) Object.assign(this.snap.variables, assigned);
     if (state.end || state.type === "Succeed") {
@@ -260,6 +262,7 @@ class Run implements BranchHost {
       return this.runBranches(state, input, retryCounts);
     } catch (err) {
       if (!isStatesError(err)) throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
       return undefined;
     }
@@ -277,6 +280,7 @@ class Run implements BranchHost {
     } catch (err) {
       // A JSONata expression that fails (Arguments, Items, ItemSelector) is the state's error: Retry and Catch see it.
       if (!isStatesError(err) || err.error !== "States.QueryEvaluationError") throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       return this.recover(state, input, retryCounts, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause));
     }
     const max = state.type === "Map" ? mapConcurrency(state, input, this.dataContext(state.name)) : 0;
@@ -296,6 +300,7 @@ class Run implements BranchHost {
     } catch (err) {
       // The state's own processing failing (ResultSelector, Output, a catcher's ResultPath) ends the execution.
       if (!isStatesError(err)) throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
       return;
     }
@@ -355,7 +360,7 @@ class Run implements BranchHost {
     }
     if (decision.kind === "catch") {
       const { output, assigned } = catchExit(state, decision, input, this.dataContext(state.name));
-      this.emit(`${state.type}StateExited`, { stateExitedEventDetails: { name: state.name, output: json(output), outputDetails: { truncated: false } } });
+      this.emit(`${state.type}StateExited`, { stateExitedEventDetails: exitedDetails(state.name, output, assigned) });
       this.snap.current = undefined;
       if (assigned) Object.assign(this.snap.variables, assigned);
       return { name: decision.next, input: output };
@@ -377,6 +382,7 @@ class Run implements BranchHost {
     } catch (err) {
       // A JSONata Arguments expression that fails is the Task's error: Retry and Catch see it.
       if (!isStatesError(err) || err.error !== "States.QueryEvaluationError") throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       const next = this.recover(state, input, retryCounts, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause));
       if (next) this.enter(next.name, next.input);
       return;
@@ -390,6 +396,7 @@ class Run implements BranchHost {
       return undefined;
     } catch (err) {
       if (!isStatesError(err)) throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
       return undefined;
     }
@@ -451,6 +458,7 @@ class Run implements BranchHost {
       return this.exit(state, resultExit(state, input, result, this.dataContext(state.name)));
     } catch (err) {
       if (!isStatesError(err)) throw err;
+      this.noteEvaluation(this.snap.current?.name ?? "", err);
       return this.taskFailed(state, { retryCounts: state.retry.map(() => 0), call }, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause), false);
     }
   }
@@ -497,6 +505,11 @@ class Run implements BranchHost {
     if (type !== "Fail") this.snap.unsuccessful = { name: cur.name, input: cur.input };
   }
 
+  /** AWS writes an EvaluationFailed event before a JSONata failure is handled. */
+  private noteEvaluation(stateName: string, err: StatesError): void {
+    if (err instanceof QueryEvaluationError) this.emit("EvaluationFailed", { evaluationFailedEventDetails: { state: stateName, error: err.error, cause: err.cause, location: err.location } });
+  }
+
   dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task: { token?: string; retryCount?: number } = {}): { context: ContextObject; variables: Variables; random: () => number } {
     const e = this.env;
     const taskToken = task.token;
@@ -527,6 +540,16 @@ class Run implements BranchHost {
     this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...details });
     return id;
   }
+}
+
+/** A StateExited event's details; with Assign, the variables set (each as JSON text), as AWS reports them. */
+function exitedDetails(name: string, output: JsonValue, assigned: Record<string, JsonValue> | undefined, text = json(output)) {
+  return {
+    name,
+    output: text,
+    outputDetails: { truncated: false },
+    ...(assigned ? { assignedVariables: Object.fromEntries(Object.entries(assigned).map(([k, v]) => [k, json(v)])), assignedVariablesDetails: { truncated: false } } : {}),
+  };
 }
 
 function json(value: JsonValue): string {

@@ -20,6 +20,16 @@ export interface JsonataBindings {
   uuid?: () => string;
 }
 
+/** A JSONata evaluation failure: AWS also reports it as an EvaluationFailed event naming the field. */
+export class QueryEvaluationError extends StatesError {
+  constructor(
+    cause: string,
+    readonly location: string,
+  ) {
+    super("States.QueryEvaluationError", cause);
+  }
+}
+
 const EXPRESSION = /^\{%([\s\S]*)%\}$/;
 const MAX_COMPILED = 5000;
 /** Compiled expressions, and where their AWS functions read randomness from (set per evaluation). */
@@ -52,8 +62,12 @@ export function evaluateExpression(expression: string, b: JsonataBindings, field
   } catch (err) {
     throw failed(expression, field, err);
   }
-  if (value === undefined) throw new StatesError("States.QueryEvaluationError", `The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`);
-  return toJson(value);
+  if (value === undefined) throw new QueryEvaluationError(`The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`, field);
+  try {
+    return toJson(value);
+  } catch (err) {
+    throw new QueryEvaluationError(`The JSONata expression '${expression}' specified for the field '${field}' ${(err as Error).message}.`, field);
+  }
 }
 
 /**
@@ -72,10 +86,10 @@ export function evaluateTemplate(value: JsonValue, b: JsonataBindings, field: st
   return value;
 }
 
-function failed(expression: string, field: string, err: unknown): StatesError {
+function failed(expression: string, field: string, err: unknown): QueryEvaluationError {
   const e = err as { code?: string; message?: string };
   const detail = e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
-  return new StatesError("States.QueryEvaluationError", `The JSONata expression '${expression}' specified for the field '${field}' threw an error during evaluation. ${detail}`);
+  return new QueryEvaluationError(`The JSONata expression '${expression}' specified for the field '${field}' threw an error during evaluation. ${detail}`, field);
 }
 
 /**
@@ -85,11 +99,11 @@ function failed(expression: string, field: string, err: unknown): StatesError {
 function toJson(value: unknown): JsonValue {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new StatesError("States.QueryEvaluationError", "The JSONata expression returned a number that is not finite");
+    if (!Number.isFinite(value)) throw new Error("returned a number that is not finite");
     return value;
   }
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(toJson);
-  if (typeof value === "function") throw new StatesError("States.QueryEvaluationError", "The JSONata expression returned a function, which has no JSON value");
+  if (typeof value === "function") throw new Error("returned a function, which has no JSON value");
   if (typeof value === "object") {
     const out: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toJson(v);
