@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, request, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   APIGatewayClient,
@@ -25,6 +25,7 @@ import {
   UpdateApiKeyCommand,
 } from "@aws-sdk/client-api-gateway";
 import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { callApi, statusAndBody } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startStratus>>;
 let gw: APIGatewayClient;
@@ -52,17 +53,7 @@ after(async () => {
   await new Promise((r) => backend.close(r));
 });
 
-function call(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: server.port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const call = (path: string, headers: Record<string, string> = {}) => statusAndBody(callApi(server.port, path, { headers }));
 
 test("CreateApiKey: disabled by default, a generated 40-character value, AWS's checks", async () => {
   const k = await gw.send(new CreateApiKeyCommand({ name: "alpha", description: "first", customerId: "cust-1", tags: { team: "a" } }));

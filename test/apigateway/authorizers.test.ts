@@ -6,7 +6,6 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import {
   APIGatewayClient,
   CreateAuthorizerCommand,
@@ -28,6 +27,7 @@ import type { ManualClock } from "../../src/index.js";
 import { fails, TEST_CREDENTIALS } from "../helpers/stratus.js";
 import { deploy, functionLogs } from "../lambda/invoke-support.js";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
+import { apiPath, callApi, type ApiAnswer } from "./support.js";
 
 const uri = (fn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn(fn)}/invocations`;
 const POOL = "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_TestPool1";
@@ -114,26 +114,10 @@ before(async () => {
 });
 after(() => h.server.stop());
 
-interface Answer {
-  status: number;
-  headers: Record<string, unknown>;
-  body: string;
-}
-
-function call(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: `/restapis/${apiId}/dev/_user_request_${path}`, method: "GET", headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const call = (path: string, headers: Record<string, string> = {}): Promise<ApiAnswer> => callApi(port, apiPath(apiId, "dev", path), { headers });
 
 /** The proxy event the integration received (the echo handler answers it as its body). */
-function eventOf(r: Answer): any {
+function eventOf(r: ApiAnswer): any {
   assert.equal(r.status, 200, r.body);
   return JSON.parse(r.body);
 }

@@ -27,6 +27,12 @@ export function callApi(port: number, path: string, options: { method?: string; 
   });
 }
 
+/** Only the status and the body of a call, for tests that compare whole answers. */
+export async function statusAndBody(answer: Promise<ApiAnswer>): Promise<{ status: number; body: string }> {
+  const { status, body } = await answer;
+  return { status, body };
+}
+
 /** The path form of a deployed API's URL. */
 export function apiPath(apiId: string, stage: string, path: string): string {
   return `/restapis/${apiId}/${stage}/_user_request_${path}`;

@@ -6,7 +6,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, request, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   APIGatewayClient,
@@ -25,6 +25,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import type { ManualClock } from "../../src/index.js";
 import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { apiPath, callApi, statusAndBody } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startStratus>>;
 let clock: ManualClock;
@@ -58,17 +59,7 @@ async function deployedApi(apiKeyRequired = false): Promise<string> {
   return api.id!;
 }
 
-function call(apiId: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: server.port, path: `/restapis/${apiId}/dev/_user_request_${path}`, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const call = (apiId: string, path: string, headers: Record<string, string> = {}) => statusAndBody(callApi(server.port, apiPath(apiId, "dev", path), { headers }));
 
 async function statuses(apiId: string, path: string, n: number, headers: Record<string, string> = {}): Promise<number[]> {
   const out: number[] = [];

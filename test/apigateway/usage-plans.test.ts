@@ -8,7 +8,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, request, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +34,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { ManualClock } from "../../src/index.js";
 import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { apiPath, callApi, statusAndBody } from "./support.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
 
@@ -62,17 +63,7 @@ async function keyedApi(gw: APIGatewayClient): Promise<string> {
   return api.id!;
 }
 
-function call(server: Server, apiId: string, key: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: server.port, path: `/restapis/${apiId}/dev/_user_request_/pets`, headers: { "x-api-key": key } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const call = (server: Server, apiId: string, key: string) => statusAndBody(callApi(server.port, apiPath(apiId, "dev", "/pets"), { headers: { "x-api-key": key } }));
 
 describe("management", () => {
   let server: Server;
