@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LOG_RING_MAX_LINES, LOG_TAIL_BYTES, MAX_LOG_LINE_BYTES } from "./limits.js";
+import { LOG_RING_MAX_CHARS, LOG_RING_MAX_LINES, LOG_TAIL_BYTES, MAX_LOG_LINE_BYTES } from "./limits.js";
 import { LineSplitter, LogRing, TailCollector, platformLines } from "./log-buffer.js";
 import { newLogStreamName, buildEnvironment } from "./runtime-env.js";
 import type { FunctionRuntimeSpec } from "./types.js";
@@ -26,6 +26,24 @@ test("LogRing keeps the newest lines under absolute indexes", () => {
   assert.equal(all.next, LOG_RING_MAX_LINES + 10);
   assert.deepEqual(ring.read(all.next - 2).lines, [`line ${LOG_RING_MAX_LINES + 8}`, `line ${LOG_RING_MAX_LINES + 9}`]);
   assert.deepEqual(ring.read(all.next).lines, []);
+  // Past the point where the dropped lines are cut off, and again, nothing changes for readers.
+  for (let i = LOG_RING_MAX_LINES + 10; i < 3 * LOG_RING_MAX_LINES + 7; i++) ring.append(`line ${i}`);
+  const later = ring.read(5);
+  assert.equal(later.lines.length, LOG_RING_MAX_LINES);
+  assert.equal(later.lines[0], `line ${2 * LOG_RING_MAX_LINES + 7}`);
+  assert.equal(later.next, 3 * LOG_RING_MAX_LINES + 7);
+  assert.deepEqual(ring.read(later.next - 1).lines, [`line ${3 * LOG_RING_MAX_LINES + 6}`]);
+});
+
+test("LogRing keeps at most LOG_RING_MAX_CHARS characters, and always the newest line", () => {
+  const ring = new LogRing();
+  const half = "h".repeat(LOG_RING_MAX_CHARS / 2 - 1); // two lines fill the ring exactly
+  for (let i = 0; i < 5; i++) ring.append(`${i}${half}`);
+  assert.deepEqual(ring.read().lines.map((l) => l[0]), ["3", "4"]);
+  ring.append("x".repeat(LOG_RING_MAX_CHARS + 1));
+  assert.deepEqual(ring.read(), { lines: ["x".repeat(LOG_RING_MAX_CHARS + 1)], next: 6 });
+  ring.append("y");
+  assert.deepEqual(ring.read(6), { lines: ["y"], next: 7 });
 });
 
 test("TailCollector returns base64 of the last 4 KB", () => {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 // @ts-expect-error: plain JavaScript module loaded by the runtime process, without types
 import { RuntimeApiClient } from "./bootstraps/node-runtime-api-client.mjs";
 
@@ -69,4 +70,40 @@ test("a server that drops the connection mid-request rejects the call", async (t
   const { server, client } = await serve((req) => req.socket.destroy());
   t.after(() => server.close());
   await assert.rejects(client.request("GET", "/gone"));
+});
+
+test("pipelined requests go out together on one connection and are answered in order", async (t) => {
+  let gotNext: () => void = () => {};
+  const nextArrived = new Promise<void>((resolve) => (gotNext = resolve));
+  const { server, client, connections } = await serve((req, res, body) => {
+    if (req.method === "GET") {
+      gotNext();
+      // Held back, as a long-polling GET /next is, then sent chunked.
+      void sleep(20).then(() => res.end("the next event"));
+    } else {
+      // Answered only once the GET is in: a client waiting for this 202 would never get it.
+      void nextArrived.then(() => res.writeHead(202, { "Content-Length": Buffer.byteLength(body) }).end(body));
+    }
+  });
+  t.after(() => server.close());
+  const pipelined = client as Client & { pipeline(requests: unknown[][]): Array<Promise<ClientResponse>> };
+  const [posted, next] = pipelined.pipeline([
+    ["POST", "/2018-06-01/runtime/invocation/r1/response", '"answer"'],
+    ["GET", "/2018-06-01/runtime/invocation/next"],
+  ]);
+  const first = await posted;
+  assert.equal(first.status, 202);
+  assert.equal(first.body, '"answer"');
+  assert.equal((await next).body, "the next event");
+  assert.equal((await client.request("GET", "/again")).status, 200);
+  assert.equal(connections(), 1);
+});
+
+test("a connection dropped between pipelined answers rejects the rest", async (t) => {
+  const { server, client } = await serve((req, res) => (req.method === "GET" ? req.socket.destroy() : res.end("ok")));
+  t.after(() => server.close());
+  const pipelined = client as Client & { pipeline(requests: unknown[][]): Array<Promise<ClientResponse>> };
+  const [posted, next] = pipelined.pipeline([["POST", "/a", "{}"], ["GET", "/b"]]);
+  assert.equal((await posted).body, "ok");
+  await assert.rejects(next);
 });

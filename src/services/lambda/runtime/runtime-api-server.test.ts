@@ -1,5 +1,6 @@
 // The Runtime API server on its own, spoken to over HTTP as a runtime would.
 import assert from "node:assert/strict";
+import { connect } from "node:net";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MAX_RESPONSE_BYTES } from "./limits.js";
@@ -102,4 +103,29 @@ test("init errors are accepted before the first /next only; unknown paths are 40
   assert.deepEqual(rec.initErrors, [{ body: '{"errorType":"Runtime.X"}', type: "Runtime.X" }]);
   assert.equal((await fetch(`${base.replace("/runtime", "")}/nothing`)).status, 404);
   assert.equal((await fetch(`${base}/invocation/next`, { method: "POST" })).status, 405);
+});
+
+test("an answer pipelined with the next GET is accepted, and the GET waits for the next invocation", async (t) => {
+  const { server, base, rec } = await startServer();
+  t.after(() => server.close());
+  server.deliver(invocation("req-5"));
+  await (await fetch(`${base}/invocation/next`)).text();
+  const { hostname, port } = new URL(base);
+  const socket = connect(Number(port), hostname);
+  t.after(() => socket.destroy());
+  let received = "";
+  socket.setEncoding("latin1").on("data", (text: string) => (received += text));
+  const body = '"five"';
+  socket.write(
+    `POST /2018-06-01/runtime/invocation/req-5/response HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}` +
+      "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n",
+  );
+  while (!received.includes('{"status":"OK"}')) await sleep(5);
+  assert.match(received, /^HTTP\/1\.1 202 /);
+  assert.deepEqual(rec.results, [{ kind: "response", requestId: "req-5", body: Buffer.from(body) }]);
+  await sleep(30);
+  assert.doesNotMatch(received, /HTTP\/1\.1 403/, "the GET is not taken for one sent before the answer");
+  server.deliver(invocation("req-6"));
+  while (!received.includes('{"k":1}')) await sleep(5);
+  assert.match(received, /HTTP\/1\.1 200 OK\r\n[^]*Lambda-Runtime-Aws-Request-Id: req-6\r\n/i);
 });

@@ -52,6 +52,10 @@ export class RuntimeApiServer {
   private active: NextInvocation | undefined;
   private handedOver = false;
   private waiter: ServerResponse | undefined;
+  /** Invocation results whose body is still being read. */
+  private reading = 0;
+  /** `GET /next`s that arrived while a result was being read (see next()). */
+  private readonly deferred: ServerResponse[] = [];
 
   /** The same API on a Unix socket, for Stratus's own bootstraps (see listen()). */
   private readonly local: Server | undefined;
@@ -128,6 +132,7 @@ export class RuntimeApiServer {
 
   async close(): Promise<void> {
     this.waiter = undefined;
+    this.deferred.length = 0;
     this.active = undefined;
     const servers = [this.server, ...(this.local?.listening ? [this.local] : [])];
     const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
@@ -156,6 +161,13 @@ export class RuntimeApiServer {
   }
 
   private next(res: ServerResponse): void {
+    // Our Node bootstrap pipelines its answer and its next GET on one connection: node:http
+    // routes the GET as soon as it is parsed, before the answer's body has been read. The GET
+    // waits for the answer, so it sees the state a GET sent after the 202 would.
+    if (this.reading > 0) {
+      this.deferred.push(res);
+      return;
+    }
     if (!this.initialized) {
       this.initialized = true;
       this.events.ready();
@@ -199,15 +211,26 @@ export class RuntimeApiServer {
   }
 
   private async invocationResult(req: IncomingMessage, res: ServerResponse, requestId: string, kind: "response" | "error"): Promise<void> {
-    const limit = kind === "response" ? MAX_RESPONSE_BYTES : MAX_ERROR_BYTES;
-    const { body, size } = await readBody(req, limit);
+    this.reading++;
+    try {
+      const { body, size } = await readBody(req, kind === "response" ? MAX_RESPONSE_BYTES : MAX_ERROR_BYTES);
+      this.settleResult(req, res, requestId, kind, body, size);
+    } finally {
+      this.reading--;
+      if (this.reading === 0 && this.deferred.length > 0) {
+        for (const waiting of this.deferred.splice(0)) this.next(waiting);
+      }
+    }
+  }
+
+  private settleResult(req: IncomingMessage, res: ServerResponse, requestId: string, kind: "response" | "error", body: Buffer, size: number): void {
     const inv = this.active;
     // Unknown ids, ids already answered, and events not yet handed over are all AWS's 400.
     if (!inv || inv.requestId !== requestId || !this.handedOver) {
       return sendJson(res, 400, errorDoc("InvalidRequestID", "Invalid request ID"));
     }
     this.active = undefined;
-    if (kind === "response" && size > limit) {
+    if (kind === "response" && size > MAX_RESPONSE_BYTES) {
       sendJson(res, 413, errorDoc("RequestEntityTooLarge", `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`));
       this.events.result({ kind: "tooLarge", requestId, size });
       return;

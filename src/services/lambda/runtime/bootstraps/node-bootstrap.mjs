@@ -40,12 +40,15 @@ const postInitError = (error) => {
   return call("POST", `${BASE}/init/error`, JSON.stringify(doc), { "Lambda-Runtime-Function-Error-Type": doc.errorType });
 };
 
-const postError = (id, error) => {
+/** `[method, path, body, headers]` of an invocation's error post. */
+const errorPost = (id, error) => {
   const doc = toRapidResponse(error);
-  return call("POST", `${BASE}/invocation/${encodeURIComponent(id)}/error`, JSON.stringify(doc), { "Lambda-Runtime-Function-Error-Type": doc.errorType });
+  return ["POST", `${BASE}/invocation/${encodeURIComponent(id)}/error`, JSON.stringify(doc), { "Lambda-Runtime-Function-Error-Type": doc.errorType }];
 };
 
-const postResponse = (id, body) => call("POST", `${BASE}/invocation/${encodeURIComponent(id)}/response`, body);
+const postError = (id, error) => call(...errorPost(id, error));
+
+const NEXT = ["GET", `${BASE}/invocation/next`];
 
 // ---------------------------------------------------------------------------------------------
 // Invocations.
@@ -81,19 +84,9 @@ function parseJsonHeader(value, name) {
   }
 }
 
-async function nextInvocation() {
-  let res;
-  try {
-    res = await call("GET", `${BASE}/invocation/next`);
-  } catch {
-    return lostPlatform();
-  }
-  if (res.status !== 200) return lostPlatform();
-  return res;
-}
-
-function runOnce(handler, isAsync) {
-  nextInvocation().then((next) => handleInvocation(handler, isAsync, next));
+/** Runs the invocation `next` (a pending `GET /next`) brings, once it comes. */
+function runNext(handler, isAsync, next) {
+  next.then((res) => (res.status === 200 ? handleInvocation(handler, isAsync, res) : lostPlatform()), lostPlatform);
 }
 
 function handleInvocation(handler, isAsync, { headers, body }) {
@@ -103,7 +96,12 @@ function handleInvocation(handler, isAsync, { headers, body }) {
   if (headers["lambda-runtime-trace-id"]) process.env._X_AMZN_TRACE_ID = headers["lambda-runtime-trace-id"];
   else delete process.env._X_AMZN_TRACE_ID;
 
-  const scheduleNext = () => setImmediate(() => runOnce(handler, isAsync));
+  // The answer and the next `GET /next` go out together (see RuntimeApiClient.pipeline).
+  const answer = (post) => {
+    const [answered, next] = client.pipeline([post, NEXT]);
+    answered.catch(lostPlatform);
+    runNext(handler, isAsync, next);
+  };
   let finished = false; // only the first of callback / done / succeed / fail counts
   let reported = false;
   let waitForEmptyEventLoop = true;
@@ -116,7 +114,7 @@ function handleInvocation(handler, isAsync, { headers, body }) {
     reported = true;
     beforeExitAction = undefined;
     logError("Invoke Error", err);
-    postError(id, err).then(scheduleNext, lostPlatform);
+    answer(errorPost(id, err));
   };
   const reportResult = (result) => {
     if (reported) {
@@ -131,7 +129,7 @@ function handleInvocation(handler, isAsync, { headers, body }) {
     }
     reported = true;
     beforeExitAction = undefined;
-    postResponse(id, text === undefined ? "null" : text).then(scheduleNext, lostPlatform);
+    answer(["POST", `${BASE}/invocation/${encodeURIComponent(id)}/response`, text === undefined ? "null" : text]);
   };
   const once =
     (fn) =>
@@ -212,7 +210,7 @@ async function main() {
     process.exit(129);
   }
   const isAsync = handler.constructor?.name === "AsyncFunction";
-  runOnce(handler, isAsync);
+  runNext(handler, isAsync, call(...NEXT));
 }
 
 main();
