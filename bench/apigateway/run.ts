@@ -15,7 +15,8 @@
  * Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONCURRENCY (16),
  * BENCH_ROWS (bare,mock,cache,lambda,offline,offline-inprocess), BENCH_DOCS (1 writes
  * docs/benchmarks.md; default: only when no setting is overridden), BENCH_CPU_PROF (a directory
- * for Stratus's --cpu-prof profiles).
+ * for Stratus's --cpu-prof profiles), BENCH_STRATUS_BIN (another build's bin/stratus.js, e.g. a
+ * copy of the build before a change, to compare the two).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,7 +45,7 @@ import { startPeer } from "./peer.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const HERE = join(ROOT, "bench", "apigateway");
 const DOCS = join(ROOT, "docs", "benchmarks.md");
-const STRATUS_BIN = join(ROOT, "bin", "stratus.js");
+const STRATUS_BIN = process.env.BENCH_STRATUS_BIN ? resolve(process.env.BENCH_STRATUS_BIN) : join(ROOT, "bin", "stratus.js");
 const ROWS = ["bare", "mock", "cache", "lambda", "offline", "offline-inprocess"] as const;
 type RowId = (typeof ROWS)[number];
 
@@ -57,7 +58,7 @@ const config = {
   rows: (env.BENCH_ROWS ?? ROWS.join(",")).split(",").map((s) => s.trim()) as RowId[],
 };
 for (const r of config.rows) if (!ROWS.includes(r)) throw new Error(`BENCH_ROWS: unknown row '${r}' (${ROWS.join(", ")})`);
-const overridden = ["BENCH_SECONDS", "BENCH_WARMUP_SECONDS", "BENCH_CONCURRENCY", "BENCH_ROWS"].some((k) => env[k]);
+const overridden = ["BENCH_SECONDS", "BENCH_WARMUP_SECONDS", "BENCH_CONCURRENCY", "BENCH_ROWS", "BENCH_STRATUS_BIN"].some((k) => env[k]);
 const writeDocs = env.BENCH_DOCS !== undefined ? env.BENCH_DOCS === "1" : !overridden;
 const log = (line: string) => process.stderr.write(`[bench:apigw] ${line}\n`);
 
