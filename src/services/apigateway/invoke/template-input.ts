@@ -39,6 +39,8 @@ function prepare(template: string): Prepared {
 /** Renders `template` with `$input` over `body`; `extraContext` joins `$context` (e.g. `error`). */
 export function renderForCall(template: string, call: ApiCall, body: string, extraContext?: Record<string, unknown>): MappingTemplateResult {
   const p = prepare(template);
+  // A text-only template needs none of the call (its text may still say "context").
+  if (p.compiled.constant !== undefined) return renderMappingTemplate(p.compiled, { body });
   return renderMappingTemplate(p.compiled, {
     body,
     params: p.usesParams ? requestParams(call) : undefined,

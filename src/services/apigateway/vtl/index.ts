@@ -55,10 +55,25 @@ export interface CompiledTemplate {
   readonly source: string;
   /** @internal */
   readonly parsed: ParsedTemplate;
+  /**
+   * The output of a template that is text only (no reference, no directive), rendered once:
+   * it is the same for every input, and templates such as `{"statusCode": 200}` are common.
+   */
+  readonly constant?: string;
 }
 
 export function compileTemplate(template: string): CompiledTemplate {
-  return { source: template, parsed: guard(() => parse(template)) };
+  const parsed = guard(() => parse(template));
+  return { source: template, parsed, constant: constantOutput(parsed) };
+}
+
+function constantOutput(parsed: ParsedTemplate): string | undefined {
+  if (!parsed.nodes.every((n) => n.type === "text")) return undefined;
+  try {
+    return new Renderer({ nodes: parsed.nodes, macros: new Map() }, new Map()).render();
+  } catch {
+    return undefined; // a text that breaks a limit fails on every render, as it would without this
+  }
 }
 
 /** Renders a request or response mapping template; returns the output only. */
@@ -74,6 +89,7 @@ export function renderResponseTemplate(template: string | CompiledTemplate, inpu
 /** Renders a template and reports the request/response overrides it set. */
 export function renderMappingTemplate(template: string | CompiledTemplate, input: MappingTemplateInput): MappingTemplateResult {
   const compiled = typeof template === "string" ? compileTemplate(template) : template;
+  if (compiled.constant !== undefined) return { output: compiled.constant, overrides: NO_OVERRIDES };
   const context = fromJs(input.context ?? {});
   const contextMap = context instanceof JavaMap ? context : new JavaMap();
   const withOverrides = input.overrides !== false;

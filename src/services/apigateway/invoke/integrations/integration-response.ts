@@ -34,10 +34,10 @@ export function mapIntegrationResponse(call: ApiCall, integration: IntegrationRe
   let status = Number(chosen.statusCode);
   const templates = chosen.responseTemplates ?? {};
   const type = templateType(Object.keys(templates), headerValue(call.request.headers, "accept"));
-  let body: Buffer;
+  let body: Buffer | string;
   if (type !== undefined && templates[type]) {
     const rendered = renderForCall(templates[type], call, text);
-    body = Buffer.from(rendered.output);
+    body = rendered.output;
     headers["content-type"] ??= type;
     if (rendered.overrides.response.status !== undefined) status = rendered.overrides.response.status;
     for (const [k, v] of Object.entries(rendered.overrides.response.header)) headers[k.toLowerCase()] = v;

@@ -28,6 +28,8 @@ export interface IntegrationRequest extends MappedParameters {
   body: Buffer;
   /** The content type of the template used (or of the passed-through body). */
   contentType: string;
+  /** The body as text, when a template wrote it. */
+  text?: string;
 }
 
 export async function runMapped(call: ApiCall, deps: InvokeDeps, backend: Backend): Promise<IntegrationOutcome> {
@@ -37,7 +39,7 @@ export async function runMapped(call: ApiCall, deps: InvokeDeps, backend: Backen
   let answer: BackendAnswer;
   switch (backend) {
     case "mock":
-      answer = mockAnswer(mapped.body);
+      answer = mockAnswer(mapped.text ?? mapped.body.toString("utf8"));
       break;
     case "lambda":
       answer = await callLambdaCustom(call, deps, mapped);
@@ -74,7 +76,7 @@ function mapRequest(call: ApiCall, integration: IntegrationRecord): IntegrationR
   Object.assign(params.headers, single(o.header));
   Object.assign(params.path, single(o.path));
   for (const [k, v] of Object.entries(o.querystring)) for (const one of Array.isArray(v) ? v : [v]) params.query.push([k, one]);
-  return { ...params, body: Buffer.from(rendered.output), contentType: key };
+  return { ...params, body: Buffer.from(rendered.output), contentType: key, text: rendered.output };
 }
 
 /** contentHandling on the request side: CONVERT_TO_TEXT base64-encodes a binary body; CONVERT_TO_BINARY decodes one. */
@@ -85,15 +87,25 @@ function convertBody(body: Buffer, handling: string | undefined, binary: boolean
 }
 
 /** MOCK: the request template's `{"statusCode": n}` picks the status (200 without one). */
-function mockAnswer(body: Buffer): BackendAnswer {
+function mockAnswer(text: string): BackendAnswer {
+  return { status: mockStatus(text), headers: [], body: Buffer.alloc(0) };
+}
+
+/** The last body read: a method's template usually writes the same text on every call. */
+let lastMock: { text: string; status: number } | undefined;
+
+function mockStatus(text: string): number {
+  if (lastMock?.text === text) return lastMock.status;
   let status = 200;
   try {
-    const doc = JSON.parse(body.toString("utf8") || "{}") as { statusCode?: unknown };
+    const doc = JSON.parse(text || "{}") as { statusCode?: unknown };
     if (doc && typeof doc === "object" && doc.statusCode !== undefined) status = Number(doc.statusCode);
   } catch {
     // a body that is not JSON leaves the status at 200
   }
-  return { status: Number.isInteger(status) ? status : 200, headers: [], body: Buffer.alloc(0) };
+  status = Number.isInteger(status) ? status : 200;
+  lastMock = { text, status };
+  return status;
 }
 
 function single(group: Record<string, OverrideValue>): Record<string, string> {
