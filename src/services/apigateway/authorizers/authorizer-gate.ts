@@ -60,6 +60,12 @@ export class AuthorizerGate {
   }
 
   /** Runs the method's authorizer; on success sets call.authorizer. */
+  /** Whether the method has an authorizer to run (authorize would answer undefined otherwise). */
+  applies(call: ApiCall): boolean {
+    const type = call.method.authorizationType;
+    return type === "AWS_IAM" || type === "CUSTOM" || type === "COGNITO_USER_POOLS";
+  }
+
   async authorize(call: ApiCall): Promise<Refusal | undefined> {
     const { authorizationType, authorizerId } = call.method;
     // AWS_IAM: Stratus has no IAM to evaluate, but an unsigned call is refused as AWS refuses it.

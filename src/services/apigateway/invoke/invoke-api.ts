@@ -20,7 +20,9 @@ import { gatewayResponse, type HttpAnswer } from "./gateway-responses.js";
 import { runIntegration } from "./integrations/run-integration.js";
 import type { IncomingCall } from "./proxy-event.js";
 import { validateRequest } from "./request-validation.js";
-import { matchRoute } from "./route-match.js";
+import { matchDeployedRoute } from "./route-match.js";
+import { readRequestBody, requestTarget } from "./request-target.js";
+import { sendAnswer } from "./send-answer.js";
 
 const HOST = /^([a-z0-9]{10})\.execute-api\.localhost(?::\d+)?$/i;
 const PATH = /^\/restapis\/([a-z0-9]{10})\/([^/]+)\/_user_request_(\/.*)?$/;
@@ -39,12 +41,8 @@ export interface InvokeDeps {
 
 export async function serveApiCall(req: IncomingMessage, res: ServerResponse, deps: InvokeDeps): Promise<void> {
   const requestId = newUuid();
-  const send = (a: HttpAnswer) => {
-    const body = typeof a.body === "string" ? Buffer.from(a.body) : a.body;
-    res.writeHead(a.status, { ...a.headers, "content-length": body.length, "x-amzn-requestid": requestId, "x-amz-apigw-id": requestId.slice(0, 16) });
-    res.end(req.method === "HEAD" ? undefined : body);
-  };
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const send = (a: HttpAnswer) => sendAnswer(req, res, a, requestId);
+  const url = requestTarget(req.url);
   let apiId: string;
   let stageName: string;
   let path: string;
@@ -63,18 +61,17 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   const deployment = stage ? api?.deployments?.[stage.deploymentId] : undefined;
   if (!api || !stage || !deployment) return send({ status: 403, headers: { "content-type": "application/json", "x-amzn-errortype": "ForbiddenException" }, body: JSON.stringify({ message: "Forbidden" }) });
   const custom = deployment.gatewayResponses;
-  const route = matchRoute(Object.values(deployment.resources), path);
+  const route = matchDeployedRoute(deployment.resources, path);
   const method = route ? (route.resource.methods[req.method ?? "GET"] ?? route.resource.methods.ANY) : undefined;
   if (!route || !method) return send(gatewayResponse({ type: "MISSING_AUTHENTICATION_TOKEN" }, custom));
 
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  const body = readRequestBody(req);
   const request: IncomingCall = {
     method: req.method ?? "GET",
     path,
     headers: pairs(req.rawHeaders),
-    query: url.searchParams,
-    body: Buffer.concat(chunks),
+    query: url.query,
+    body: body instanceof Buffer ? body : await body,
     sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1",
     requestId,
     now: deps.clock.now(),
@@ -85,12 +82,18 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html
   let refusal = deps.gw.usage.throttle(call);
   if (refusal) return refuse(refusal);
-  refusal = await deps.gw.authorizers.authorize(call);
-  if (refusal) return refuse(refusal);
+  // The steps below are awaited only when they have work to do: most methods have no
+  // authorizer and no API key, and an await costs a turn of the event loop's microtasks.
+  if (deps.gw.authorizers.applies(call)) {
+    refusal = await deps.gw.authorizers.authorize(call);
+    if (refusal) return refuse(refusal);
+  }
   refusal = validateRequest(call);
   if (refusal) return refuse(refusal);
-  refusal = await deps.gw.usage.admitKey(call);
-  if (refusal) return refuse(refusal);
+  if (call.method.apiKeyRequired) {
+    refusal = await deps.gw.usage.admitKey(call);
+    if (refusal) return refuse(refusal);
+  }
   const cacheSettings = deps.gw.cache.settingsFor(call);
   if (!cacheSettings) {
     const outcome = await runIntegration(call, deps);
@@ -107,7 +110,6 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   deps.gw.cache.put(call, key, outcome, cacheSettings.cacheTtlInSeconds);
   send(warn(outcome));
 }
-
 
 function pairs(raw: string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
