@@ -25,6 +25,7 @@ import { startSyncExecution } from "./operations/start-sync-execution.js";
 import { stopExecution } from "./operations/stop-execution.js";
 import { redriveExecution } from "./operations/redrive-execution.js";
 import { testState } from "./operations/test-state.js";
+import { describeMapRun, listMapRuns, updateMapRun } from "./operations/map-runs.js";
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from "./operations/task-callbacks.js";
 import { StatesService } from "./states-service.js";
 
@@ -74,5 +75,8 @@ export const statesService: ServiceModule<StatesService> = {
     SendTaskSuccess: sendTaskSuccess,
     SendTaskFailure: sendTaskFailure,
     SendTaskHeartbeat: sendTaskHeartbeat,
+    DescribeMapRun: describeMapRun,
+    ListMapRuns: listMapRuns,
+    UpdateMapRun: updateMapRun,
   },
 };

@@ -67,3 +67,13 @@ export function parseExecutionArn(value: string): { region: string; accountId: s
   }
   return { region: p.region, accountId: p.account, machine: parts[1], name: parts[2] };
 }
+
+/** `arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>`, or InvalidArn. */
+export function parseMapRunArn(value: string): { region: string; accountId: string } {
+  const p = parseArn(value);
+  const parts = p?.resource.split(":") ?? [];
+  if (!p || p.service !== "states" || !/^\d{12}$/.test(p.account) || parts.length !== 3 || parts[0] !== "mapRun" || !parts[1].includes("/") || !parts[2]) {
+    throw StatesErrors.invalidArn(p && p.service === "states" && parts[0] && parts[0] !== "mapRun" ? `Resource type not valid in this context: ${parts[0]}` : invalidArnDetail(value));
+  }
+  return { region: p.region, accountId: p.account };
+}

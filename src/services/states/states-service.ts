@@ -3,12 +3,12 @@ import { newUuid } from "../../core/ids.js";
 import type { Clock } from "../../core/clock.js";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { StatesErrors } from "./errors.js";
-import { parseExecutionArn, parseStateMachineArn } from "./names.js";
+import { parseExecutionArn, parseMapRunArn, parseStateMachineArn } from "./names.js";
 import { ExecutionStore } from "./executions/execution-store.js";
 import { Executor } from "./executions/executor.js";
 import { startChildExecution } from "./executions/child-executions.js";
 import { checkMockConfig } from "./executions/mock-config.js";
-import type { ExecutionRecord } from "./executions/types.js";
+import type { ExecutionRecord, MapRunRecord } from "./executions/types.js";
 import { StatesStore } from "./store/states-store.js";
 import type { ActivityRecord, StateMachineRecord } from "./types.js";
 
@@ -25,7 +25,7 @@ export class StatesService implements ServiceRuntime {
     this.clock = deps.clock;
     this.store = new StatesStore(deps.db);
     this.executionStore = new ExecutionStore(deps.db);
-    this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn));
+    this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn), (e) => this.executions.set(e.arn, e));
     this.executor.startChild = (parent, parameters) => startChildExecution(this, parent, parameters);
     if (deps.settings.states?.mockConfig !== undefined) this.executor.mockConfig = checkMockConfig(deps.settings.states.mockConfig);
   }
@@ -34,6 +34,7 @@ export class StatesService implements ServiceRuntime {
     for (const m of this.store.load()) this.stateMachines.set(m.arn, m);
     for (const a of this.store.loadActivities()) this.activities.set(a.arn, a);
     for (const e of this.executionStore.load()) this.executions.set(e.arn, e);
+    this.executor.mapRuns.load(this.executions.values());
     for (const e of this.executions.values()) this.executor.resume(e);
   }
 
@@ -44,6 +45,7 @@ export class StatesService implements ServiceRuntime {
     this.executions.clear();
     this.activities.clear();
     this.executor.activities.clear();
+    this.executor.mapRuns.clear();
   }
 
   status(): Record<string, unknown> {
@@ -58,6 +60,14 @@ export class StatesService implements ServiceRuntime {
     const e = this.executions.get(arn);
     if (!e || e.accountId !== where.accountId || e.region !== where.region) throw StatesErrors.executionDoesNotExist(arn);
     return e;
+  }
+
+  /** The Map Run an ARN names, in the caller's account and region. */
+  mapRun(arn: string, where: { accountId: string; region: string }): MapRunRecord {
+    parseMapRunArn(arn);
+    const run = this.executor.mapRuns.runs.get(arn);
+    if (!run || run.accountId !== where.accountId || run.region !== where.region) throw StatesErrors.resourceNotFound(arn);
+    return run;
   }
 
   /** The state machine an ARN names, in the caller's account and region. */

@@ -1,11 +1,11 @@
 /**
  * Executions and their history in SQLite: one document per execution, one row per history
- * event. A step's events and the execution's new snapshot are written in one transaction, so a
+ * event; Distributed Maps' Map Runs, one document each. A step's events and the execution's new snapshot are written in one transaction, so a
  * restart finds them consistent.
  */
 import type { Database, Statement } from "../../../storage/sqlite/database.js";
 import type { HistoryEvent } from "../asl/interpreter/types.js";
-import type { ExecutionRecord } from "./types.js";
+import type { ExecutionRecord, MapRunRecord } from "./types.js";
 
 export class ExecutionStore {
   private readonly putExecution: Statement;
@@ -18,6 +18,7 @@ export class ExecutionStore {
              CREATE INDEX states_executions_machine ON states_executions (state_machine_arn);
              CREATE TABLE states_history (execution_arn TEXT NOT NULL, id INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (execution_arn, id));`,
       },
+      { up: "CREATE TABLE states_map_runs (arn TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, doc TEXT NOT NULL);" },
     ]);
     this.putExecution = db.prepare("INSERT OR REPLACE INTO states_executions (arn, state_machine_arn, doc) VALUES (?, ?, ?)");
     this.putEvent = db.prepare("INSERT OR REPLACE INTO states_history (execution_arn, id, doc) VALUES (?, ?, ?)");
@@ -36,6 +37,15 @@ export class ExecutionStore {
     });
   }
 
+  loadMapRuns(): MapRunRecord[] {
+    return (this.db.prepare("SELECT doc FROM states_map_runs ORDER BY rowid").all() as Array<{ doc: string }>).map((r) => JSON.parse(r.doc));
+  }
+
+  saveMapRun(run: MapRunRecord): Promise<void> {
+    const doc = JSON.stringify(run);
+    return this.db.write(() => void this.db.prepare("INSERT OR REPLACE INTO states_map_runs (arn, execution_arn, doc) VALUES (?, ?, ?)").run(run.arn, run.executionArn, doc));
+  }
+
   history(executionArn: string): HistoryEvent[] {
     return (this.db.prepare("SELECT doc FROM states_history WHERE execution_arn = ? ORDER BY id").all(executionArn) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc));
   }
@@ -44,6 +54,7 @@ export class ExecutionStore {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM states_history").run();
       this.db.prepare("DELETE FROM states_executions").run();
+      this.db.prepare("DELETE FROM states_map_runs").run();
     });
   }
 }

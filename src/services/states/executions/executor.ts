@@ -13,7 +13,7 @@ import { step } from "../asl/interpreter/step.js";
 import type { StepEnv, StepInput, TaskCall } from "../asl/interpreter/types.js";
 import type { ServiceClients } from "../../../core/clients.js";
 import { runTask, type Where } from "./task-runner.js";
-import { taskWaitingOnToken, waitingTasks } from "../asl/interpreter/waiting.js";
+import { openMapRuns, taskWaitingOnToken, waitingTasks } from "../asl/interpreter/waiting.js";
 import { isServiceError } from "../../../core/errors.js";
 import type { JsonValue } from "../asl/jsonpath/json.js";
 import { newTaskToken } from "./task-token.js";
@@ -22,6 +22,8 @@ import { checkMockConfig, mockedOutcome } from "./mock-config.js";
 import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
+import { MapRuns } from "./map-runs.js";
+import { newUuid } from "../../../core/ids.js";
 
 export const TIMER_JOB = "states.timer";
 export const EXECUTION_TIMEOUT_JOB = "states.execution-timeout";
@@ -40,6 +42,7 @@ export class Executor {
   private readonly queues = new Map<string, Promise<void>>();
 
   readonly activities: ActivityQueues;
+  readonly mapRuns: MapRuns;
 
   constructor(
     private readonly clients: ServiceClients,
@@ -48,7 +51,13 @@ export class Executor {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly find: (executionArn: string) => ExecutionRecord | undefined,
+    /** Adds an execution the executor started itself (a Distributed Map's child). */
+    register: (e: ExecutionRecord) => void,
   ) {
+    this.mapRuns = new MapRuns(
+      { now: () => clock.now(), advance: (e, input) => this.advance(e, input), find, register, logFailure: (e, err) => this.logFailure(e, err) },
+      store,
+    );
     this.activities = new ActivityQueues(clock, (task) => {
       const e = this.find(task.executionArn);
       const w = e ? taskWaitingOnToken(e.snapshot, task.token) : undefined;
@@ -92,29 +101,44 @@ export class Executor {
       const child = childArn ? this.find(childArn) : undefined;
       if (child && child.snapshot.status !== "RUNNING") this.notifyParent(child);
     }
+    if (e.snapshot.status === "RUNNING") this.mapRuns.resume(e);
   }
 
   private async apply(e: ExecutionRecord, input: StepInput): Promise<void> {
     const prior = e.snapshot.status;
+    const mapRunsBefore = openMapRuns(e.snapshot).map((w) => w.mapRunArn);
     const result = step(this.definition(e.definition), e.snapshot, input, this.env(e));
     e.snapshot = result.snapshot;
     if (result.snapshot.status !== "RUNNING" && e.stopDate === undefined) e.stopDate = this.clock.now();
     await this.store.save(e, result.events);
-    if (e.parent && result.snapshot.status !== "RUNNING" && prior === "RUNNING") this.notifyParent(e);
+    const ended = result.snapshot.status !== "RUNNING" && prior === "RUNNING";
+    if (e.parent && ended) this.notifyParent(e);
+    if (e.mapRun && ended) this.mapRuns.childEnded(e);
     for (const c of result.commands) {
       // One job per timer: branches and iterations may wait on several at once.
       if (c.kind === "timer") await this.scheduler.schedule({ id: `states-timer:${e.arn}:${c.timerId}`, kind: TIMER_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn, timerId: c.timerId } });
       else if (c.kind === "executionTimeout") await this.scheduler.schedule({ id: `states-timeout:${e.arn}`, kind: EXECUTION_TIMEOUT_JOB, dueAt: c.dueAt, payload: { executionArn: e.arn } });
+      else if (c.kind === "mapRunStarted") await this.mapRuns.started(e, c.mapRun);
+      else if (c.kind === "mapChild") void this.mapRuns.startChild(e, c.mapRunArn, c.index, c.input).catch((err) => this.logFailure(e, err));
+      else if (c.kind === "mapRunEnded") await this.mapRuns.ended(c.mapRunArn, c.status);
       else this.runTask(e, c.call, c.callId);
     }
+    // A Map Run left without an end of its own (the execution stopped, failed or timed out, or
+    // its branch failed) is aborted with its children.
+    const open = new Set(openMapRuns(result.snapshot).map((w) => w.mapRunArn));
+    for (const arn of mapRunsBefore) if (!open.has(arn)) await this.mapRuns.ended(arn, "ABORTED");
     // A stopped execution's timers still fire, and are ignored: it is no longer running.
+  }
+
+  private logFailure(e: ExecutionRecord, err: unknown): void {
+    this.logger.error(`states: execution ${e.arn} could not continue`, err);
   }
 
   /** Carries out a Task's call in the background and feeds its outcome back; an activity's task goes to its workers. */
   private runTask(e: ExecutionRecord, call: TaskCall, callId: number): void {
     const mocked = this.mocked(e, call, callId);
     if (mocked) {
-      void this.advance(e, { ...mocked, callId } as StepInput).catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+      void this.advance(e, { ...mocked, callId } as StepInput).catch((err) => this.logFailure(e, err));
       return;
     }
     if (call.kind === "activity") {
@@ -122,12 +146,12 @@ export class Executor {
       return;
     }
     if (call.kind === "integration" && call.service === "states") {
-      void this.startChildTask(e, call, callId).catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+      void this.startChildTask(e, call, callId).catch((err) => this.logFailure(e, err));
       return;
     }
     void this.callTask(e, call)
       .then((input) => this.advance(e, { ...input, callId } as StepInput))
-      .catch((err) => this.logger.error(`states: execution ${e.arn} could not continue`, err));
+      .catch((err) => this.logFailure(e, err));
   }
 
   /**
@@ -219,6 +243,7 @@ export class Executor {
       accountId: e.accountId,
       random: Math.random,
       newToken: () => newTaskToken(e.arn),
+      newUuid,
     };
   }
 }

@@ -32,6 +32,11 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
       e.snapshot = result.snapshot;
       const status = e.snapshot.status;
       if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
+      // AWS runs Distributed Maps (child executions, Map Runs) in Standard workflows only.
+      if (result.commands.some((c) => c.kind === "mapRunStarted")) {
+        Object.assign(e.snapshot, { status: "FAILED", current: undefined, error: "States.Runtime", cause: "A Distributed Map runs in Standard workflows only, not in an Express workflow." });
+        return { status: "FAILED", stopDate: clock.now() };
+      }
       // The execution's own TimeoutSeconds is the deadline above (at most five minutes anyway).
       for (const c of result.commands) {
         if (c.kind === "task") {

@@ -1,5 +1,5 @@
 /** What Step Functions keeps about an execution (its history is stored event by event). */
-import type { Snapshot } from "../asl/interpreter/types.js";
+import type { MapRunStart, Snapshot } from "../asl/interpreter/types.js";
 
 export interface ExecutionRecord {
   arn: string;
@@ -26,4 +26,21 @@ export interface ExecutionRecord {
   testCase?: string;
   /** Started by a parent's `states:startExecution.sync` task: whom to tell when it ends. */
   parent?: { executionArn: string; callId: number; sync: "sync" | "sync:2" };
+  /** A Distributed Map's child: its Map Run, its index there, and the Map Run's execution. */
+  mapRun?: { arn: string; index: number; executionArn: string };
+}
+
+/** A Distributed Map's Map Run (DescribeMapRun); its children are executions with `mapRun` set. */
+export interface MapRunRecord extends Omit<MapRunStart, "toleratedFailureCount" | "toleratedFailurePercentage"> {
+  executionArn: string;
+  /** The machine of the execution that started it. */
+  stateMachineArn: string;
+  accountId: string;
+  region: string;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED";
+  /** Epoch milliseconds. */
+  startDate: number;
+  stopDate?: number;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
 }

@@ -25,6 +25,7 @@ export function executionView(e: ExecutionRecord) {
     redriveDate: e.redriveDate !== undefined ? new Date(e.redriveDate) : undefined,
     redriveStatus: notRedrivable(e) === undefined ? "REDRIVABLE" : "NOT_REDRIVABLE",
     redriveStatusReason: notRedrivable(e),
+    mapRunArn: e.mapRun?.arn,
   };
 }
 

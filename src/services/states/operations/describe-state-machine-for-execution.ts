@@ -8,7 +8,7 @@ import type { StatesService } from "../states-service.js";
 
 export function describeStateMachineForExecution(input: { executionArn: string }, ctx: RequestContext, sfn: StatesService) {
   const e = sfn.execution(input.executionArn, ctx);
-  const machine = sfn.stateMachines.get(e.stateMachineArn);
+  const machine = sfn.stateMachines.get(e.mapRun ? e.stateMachineArn.slice(0, e.stateMachineArn.lastIndexOf("/")) : e.stateMachineArn);
   return {
     stateMachineArn: e.stateMachineArn,
     name: e.stateMachineName,
@@ -18,5 +18,8 @@ export function describeStateMachineForExecution(input: { executionArn: string }
     loggingConfiguration: machine?.loggingConfiguration ?? { level: "OFF", includeExecutionData: false },
     tracingConfiguration: machine?.tracingConfiguration ?? { enabled: false },
     encryptionConfiguration: machine?.encryptionConfiguration ?? { type: "AWS_OWNED_KEY" },
+    // A Distributed Map's child: its Map Run and the Map state's label.
+    mapRunArn: e.mapRun?.arn,
+    label: e.mapRun ? sfn.executor.mapRuns.runs.get(e.mapRun.arn)?.label : undefined,
   };
 }

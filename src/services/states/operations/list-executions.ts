@@ -5,16 +5,21 @@ import type { StatesService } from "../states-service.js";
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
 
-export function listExecutions(input: { stateMachineArn: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx: RequestContext, sfn: StatesService) {
-  const machine = sfn.stateMachine(input.stateMachineArn, ctx);
+export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx: RequestContext, sfn: StatesService) {
+  // A state machine's executions, or a Map Run's child executions: one or the other.
+  if ((input.stateMachineArn === undefined) === (input.mapRunArn === undefined)) {
+    throw StatesErrors.validation(input.mapRunArn === undefined ? "Must provide a StateMachine ARN or MapRun ARN" : "Only one of StateMachine ARN or MapRun ARN can be provided");
+  }
+  const candidates = input.mapRunArn !== undefined ? sfn.executor.mapRuns.childrenOf(sfn.mapRun(input.mapRunArn, ctx).arn) : undefined;
+  const machine = input.stateMachineArn !== undefined ? sfn.stateMachine(input.stateMachineArn, ctx) : undefined;
   if (input.statusFilter !== undefined && !STATUSES.has(input.statusFilter)) {
     throw StatesErrors.validation(`1 validation error detected: Value '${input.statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(", ")}]`);
   }
   const max = input.maxResults || 100;
   // Newest first, as AWS lists them (later starts first when the clock stood still).
-  const all = [...sfn.executions.values()]
+  const all = [...(candidates ?? sfn.executions.values())]
     .reverse()
-    .filter((e) => e.stateMachineArn === machine.arn && (input.statusFilter === undefined || e.snapshot.status === input.statusFilter))
+    .filter((e) => (machine === undefined || e.stateMachineArn === machine.arn) && (input.statusFilter === undefined || e.snapshot.status === input.statusFilter))
     .sort((a, b) => b.startDate - a.startDate);
   const start = input.nextToken !== undefined ? Number.parseInt(Buffer.from(input.nextToken, "base64url").toString("utf8"), 10) : 0;
   if (!Number.isInteger(start) || start < 0) throw StatesErrors.validation("Invalid Token: 'Invalid token'");

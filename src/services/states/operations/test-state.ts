@@ -59,11 +59,13 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     accountId: ctx.accountId,
     random: Math.random,
     newToken: () => newTaskToken(arn),
+    newUuid,
   };
   const events: HistoryEvent[] = [];
   let result = step(def, { ...newSnapshot(stateInput as JsonValue), variables }, { kind: "start" }, env);
   events.push(...result.events);
   let taskResult: JsonValue | undefined;
+  if (result.commands.some((c) => c.kind === "mapRunStarted")) throw StatesErrors.validation("TestState does not run a Distributed Map's child executions in Stratus");
   const task = result.commands.find((c) => c.kind === "task");
   if (task && task.kind === "task") {
     const outcome: StepInput = input.mock?.errorOutput

@@ -27,7 +27,6 @@ export function branchInputs(host: BranchHost, state: ParallelState | MapState, 
     const branchInput = stateArguments(state, input, ctx);
     return state.branches.map(() => branchInput);
   }
-  if (state.mode !== "INLINE") throw new StatesError("States.Runtime", "Distributed Map is not supported by Stratus yet");
   const jsonata = state.queryLanguage === "JSONata";
   const effective = jsonata ? input : applyInputPath(state.inputPath, input, ctx);
   const items = jsonata ? (state.items !== undefined ? evaluateTemplate(state.items, bindings(ctx, { input }), "Items") : input) : state.itemsPath !== undefined ? evaluatePath(state.itemsPath, effective, ctx) : effective;

@@ -20,7 +20,9 @@ const env = (now = T0): StepEnv => ({
   accountId: "000000000000",
   random: () => 0.5,
   newToken: () => "token-1",
+  newUuid: () => `uuid-${++uuids}`,
 });
+let uuids = 0;
 
 function parse(def: object): ParsedDefinition {
   const r = validateDefinition(JSON.stringify(def));
@@ -368,4 +370,46 @@ test("a retried Task evaluates its Parameters again: $$.State.RetryCount counts 
   const timer = failed.commands[0] as { timerId: number };
   const retried = step(first.parsed, failed.snapshot, { kind: "timer", timerId: timer.timerId }, env(T0 + 1_000));
   assert.deepEqual(payload(retried), { retry: 1 });
+});
+
+test("a Distributed Map asks for its children as MaxConcurrency allows, ignores a repeated end, and retries a failed Map Run as a new one", () => {
+  const def = {
+    StartAt: "Each",
+    States: {
+      Each: {
+        Type: "Map",
+        Label: "L",
+        MaxConcurrency: 2,
+        ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+        Retry: [{ ErrorEquals: ["States.ExceedToleratedFailureThreshold"], MaxAttempts: 1, IntervalSeconds: 1 }],
+        End: true,
+      },
+    },
+  };
+  uuids = 0;
+  const first = start(def, ["a", "b", "c"]);
+  const mapRunArn = "arn:aws:states:us-east-1:000000000000:mapRun:m/L:uuid-1";
+  assert.deepEqual(types(first.events), ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted"]);
+  assert.deepEqual(first.events[3].mapRunStartedEventDetails, { mapRunArn });
+  assert.deepEqual(
+    first.commands.map((c) => (c as { kind: string; index?: number }).kind + ((c as { index?: number }).index ?? "")),
+    ["mapRunStarted", "mapChild0", "mapChild1"],
+  );
+  const ended = (snapshot: Snapshot, index: number, status: "SUCCEEDED" | "FAILED", output?: JsonValue, arn = mapRunArn) => step(first.parsed, snapshot, { kind: "mapChildEnded", mapRunArn: arn, index, status, ...(output !== undefined ? { output } : { error: "E" }) }, env());
+  const a = ended(first.snapshot, 0, "SUCCEEDED", "A");
+  assert.deepEqual(a.commands, [{ kind: "mapChild", mapRunArn, index: 2, input: "c" }]);
+  assert.deepEqual(ended(a.snapshot, 0, "SUCCEEDED", "again").events, [], "a child's end is counted once");
+  const b = ended(a.snapshot, 1, "FAILED");
+  assert.deepEqual(types(b.events), ["MapRunFailed", "MapStateFailed"]);
+  assert.deepEqual(b.commands.map((c) => c.kind), ["mapRunEnded", "timer"]);
+  const retried = step(first.parsed, b.snapshot, { kind: "timer", timerId: 1 }, env(T0 + 1000));
+  assert.deepEqual(types(retried.events), ["MapStateStarted", "MapRunStarted"]);
+  const second = "arn:aws:states:us-east-1:000000000000:mapRun:m/L:uuid-2";
+  assert.deepEqual(retried.events[1].mapRunStartedEventDetails, { mapRunArn: second });
+  // The old Map Run's last child ends after the retry began: it is not the new Map Run's.
+  assert.deepEqual(ended(retried.snapshot, 0, "SUCCEEDED", "C").events, []);
+  let s = retried.snapshot;
+  for (const [i, v] of ["x", "y", "z"].entries()) s = ended(s, i, "SUCCEEDED", v, second).snapshot;
+  assert.equal(s.status, "SUCCEEDED");
+  assert.deepEqual(s.output, ["x", "y", "z"]);
 });

@@ -13,11 +13,12 @@ import { handleStateError } from "../rules/handle-error.js";
 import { computeWaitDue } from "../rules/wait.js";
 import type { MapState, ParallelState, TaskState } from "../definition/model.js";
 import { branchInputs, mapConcurrency, startOf, type BranchHost, type Variables } from "./branches.js";
+import { MAX_DISTRIBUTED_CONCURRENCY, mapRunChildren, mapTolerance, THRESHOLD_CAUSE, THRESHOLD_ERROR, toleranceExceeded } from "./distributed-map.js";
 import { QueryEvaluationError } from "../jsonata/evaluate.js";
 import { catchExit, plainExit, resultExit, stateArguments, type StateExit } from "./data-flow.js";
 import { choiceOutcome, dynamicValue, failOutcome, passExit, readPath, succeedExit } from "./simple-states.js";
 import { failedEvent, scheduledEvents, submittedEvent, succeededEvent, taskCall, timedOutEvent, waitsForToken } from "./task-state.js";
-import type { BranchesWaiting, Command, HistoryEvent, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
+import type { BranchesWaiting, Command, HistoryEvent, MapRunWaiting, Snapshot, StepEnv, StepInput, StepResult, TaskCall, TaskDeadlines } from "./types.js";
 
 /** AWS's quota on a state's input or output: 256 KiB of UTF-8 JSON. */
 const MAX_PAYLOAD_BYTES = 262_144;
@@ -144,6 +145,26 @@ class Run implements BranchHost {
         if (input.token === undefined && waiting.submitted && !(waiting.call.kind === "integration" && waiting.call.sync)) return;
         const next = input.kind === "taskSucceeded" ? this.taskSucceeded(state, waiting.call, input.output) : this.taskFailed(state, waiting, input.error, input.cause);
         if (next) this.enter(next.name, next.input);
+        break;
+      }
+      case "mapChildEnded": {
+        const w = this.snap.current?.waiting;
+        if (w?.kind !== "mapRun" || w.mapRunArn !== input.mapRunArn || w.states[input.index] !== "r") return;
+        const ok = input.status === "SUCCEEDED";
+        w.states = `${w.states.slice(0, input.index)}${ok ? "s" : "f"}${w.states.slice(input.index + 1)}`;
+        w.running--;
+        if (ok) w.outputs[input.index] = input.output ?? null;
+        else w.failedItems += w.sizes[input.index];
+        this.continueMapRun();
+        break;
+      }
+      case "mapRunUpdated": {
+        const w = this.snap.current?.waiting;
+        if (w?.kind !== "mapRun" || w.mapRunArn !== input.mapRunArn) return;
+        if (input.maxConcurrency !== undefined) w.maxConcurrency = input.maxConcurrency;
+        if (input.toleratedFailureCount !== undefined) w.toleratedFailureCount = input.toleratedFailureCount;
+        if (input.toleratedFailurePercentage !== undefined) w.toleratedFailurePercentage = input.toleratedFailurePercentage;
+        this.continueMapRun();
         break;
       }
       case "redrive": {
@@ -284,6 +305,7 @@ class Run implements BranchHost {
       return this.recover(state, input, retryCounts, err.error, stateFailureCause(state.name, this.snap.current!.enteredEventId, err.cause));
     }
     const max = state.type === "Map" ? mapConcurrency(state, input, this.dataContext(state.name)) : 0;
+    if (state.type === "Map" && state.mode === "DISTRIBUTED") return this.startMapRun(state, input, inputs, max, retryCounts);
     this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: inputs.length } } : {});
     this.snap.current!.waiting = { kind: "branches", retryCounts, inputs, frames: [], live: [], maxConcurrency: max };
     return this.settleBranches(state);
@@ -346,6 +368,70 @@ class Run implements BranchHost {
     w.frames.push(frame);
     w.live.push(index);
     new Run(this.def, frame, this.env, this, startOf(state, index)).handle({ kind: "start" });
+  }
+
+  /**
+   * A Distributed Map: a Map Run whose children (one per item, or per batch) are executions of
+   * their own, started by the executor (`mapChild` commands) as MaxConcurrency allows; their
+   * ends come back as `mapChildEnded`.
+   */
+  private startMapRun(state: MapState, input: JsonValue, items: JsonValue[], maxConcurrency: number, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
+    const ctx = this.dataContext(state.name);
+    const { inputs, sizes } = mapRunChildren(state, items, input, ctx);
+    const tolerance = mapTolerance(state, input, ctx);
+    const id = this.env.newUuid();
+    const label = state.label ?? this.env.newUuid();
+    const mapRunArn = `${this.env.stateMachineArn.replace(":stateMachine:", ":mapRun:")}/${label}:${id}`;
+    this.emit("MapStateStarted", { mapStateStartedEventDetails: { length: items.length } });
+    this.emit("MapRunStarted", { mapRunStartedEventDetails: { mapRunArn } });
+    const executionType = state.executionType ?? "STANDARD";
+    this.commands.push({ kind: "mapRunStarted", mapRun: { arn: mapRunArn, stateName: state.name, label, id, executionType, maxConcurrency, ...tolerance, sizes } });
+    this.snap.current!.waiting = { kind: "mapRun", retryCounts, mapRunArn, inputs, sizes, states: ".".repeat(inputs.length), outputs: {}, started: 0, running: 0, failedItems: 0, maxConcurrency, ...tolerance };
+    return this.settleMapRun(state);
+  }
+
+  /** After a child ended or the Map Run's settings changed: see where the Map Run stands. */
+  private continueMapRun(): void {
+    const state = this.def.allStates.get(this.snap.current!.name) as MapState;
+    let next: { name: string; input: JsonValue } | undefined;
+    try {
+      next = this.settleMapRun(state);
+    } catch (err) {
+      if (!isStatesError(err)) throw err;
+      this.noteEvaluation(state.name, err);
+      this.fail(err.error, stateFailureCause(state.name, this.snap.current?.enteredEventId ?? 0, err.cause));
+      return;
+    }
+    if (next) this.enter(next.name, next.input);
+  }
+
+  /** Fails the Map Run past its tolerated failures, starts the children there is room for, and ends the state when all have ended. */
+  private settleMapRun(state: MapState): { name: string; input: JsonValue } | undefined {
+    const cur = this.snap.current!;
+    const w = cur.waiting as MapRunWaiting;
+    if (toleranceExceeded(w)) {
+      this.emit("MapRunFailed", { mapRunFailedEventDetails: { error: THRESHOLD_ERROR, cause: THRESHOLD_CAUSE } });
+      this.commands.push({ kind: "mapRunEnded", mapRunArn: w.mapRunArn, status: "FAILED" });
+      this.emit("MapStateFailed", {});
+      cur.waiting = undefined;
+      return this.recover(state, cur.input, w.retryCounts, THRESHOLD_ERROR, THRESHOLD_CAUSE);
+    }
+    const limit = w.maxConcurrency || MAX_DISTRIBUTED_CONCURRENCY;
+    while (w.running < limit && w.started < w.inputs.length) {
+      const index = w.started++;
+      w.running++;
+      w.states = `${w.states.slice(0, index)}r${w.states.slice(index + 1)}`;
+      this.commands.push({ kind: "mapChild", mapRunArn: w.mapRunArn, index, input: w.inputs[index] });
+    }
+    if (w.running > 0 || w.started < w.inputs.length) return undefined;
+    this.emit("MapRunSucceeded", {});
+    this.commands.push({ kind: "mapRunEnded", mapRunArn: w.mapRunArn, status: "SUCCEEDED" });
+    this.emit("MapStateSucceeded", {});
+    cur.waiting = undefined;
+    // Failures within the tolerance leave no entry: the succeeded children's outputs, in index
+    // order (integer keys enumerate in ascending order).
+    const outputs = Object.values(w.outputs);
+    return this.exit(state, resultExit(state, cur.input, outputs, this.dataContext(state.name)));
   }
 
   /** A state's error: retried on a timer, caught (the catcher's output and Assign), or the execution fails. */

@@ -33,7 +33,8 @@ export interface Snapshot {
       | { kind: "task"; retryCounts: number[]; call: TaskCall; callId: number; submitted?: boolean; submittedOutput?: JsonValue; deadlines?: TaskDeadlines; workerName?: string }
       /** A Task, Parallel or Map waiting out a retrier's interval (then it runs again). */
       | { kind: "retry"; dueAt: number; timerId: number; retryCounts: number[] }
-      | BranchesWaiting;
+      | BranchesWaiting
+      | MapRunWaiting;
   };
   /** The execution's input ($$.Execution.Input). */
   executionInput: JsonValue;
@@ -60,6 +61,32 @@ export interface BranchesWaiting {
   live: number[];
   /** 0: no limit. */
   maxConcurrency: number;
+}
+
+/**
+ * A Distributed Map waiting on its Map Run: one child execution per item (or per batch with an
+ * ItemBatcher), started in index order as MaxConcurrency allows (distributed-map.ts).
+ */
+export interface MapRunWaiting {
+  kind: "mapRun";
+  retryCounts: number[];
+  mapRunArn: string;
+  /** The children's inputs: the items after ItemSelector, or the batches. */
+  inputs: JsonValue[];
+  /** Items per child (1 without an ItemBatcher): tolerated failures count items. */
+  sizes: number[];
+  /** One character per child: "." not started, "r" running, "s" succeeded, "f" failed. */
+  states: string;
+  /** Children started so far (they start in index order), those running, and the items of those that failed. */
+  started: number;
+  running: number;
+  failedItems: number;
+  /** Each succeeded child's output, by index. */
+  outputs: Record<number, JsonValue>;
+  /** 0: up to MAX_DISTRIBUTED_CONCURRENCY at once. */
+  maxConcurrency: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
 }
 
 /** When a running Task times out (TimeoutSeconds) or misses a heartbeat (HeartbeatSeconds). */
@@ -118,7 +145,11 @@ export type StepInput =
    * `token`: set instead when the outcome comes from SendTaskSuccess / SendTaskFailure.
    */
   | { kind: "taskSucceeded"; output: JsonValue; callId?: number; token?: string; submitted?: boolean }
-  | { kind: "taskFailed"; error: string; cause?: string; callId?: number; token?: string };
+  | { kind: "taskFailed"; error: string; cause?: string; callId?: number; token?: string }
+  /** A Distributed Map's child execution `index` of the Map Run ended. */
+  | { kind: "mapChildEnded"; mapRunArn: string; index: number; status: ExecutionStatus; output?: JsonValue; error?: string; cause?: string }
+  /** UpdateMapRun changed a running Map Run's settings. */
+  | { kind: "mapRunUpdated"; mapRunArn: string; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number };
 
 /** A history event as GetExecutionHistory returns it (timestamp added by the executor). */
 export interface HistoryEvent {
@@ -135,7 +166,29 @@ export type Command =
   | { kind: "timer"; dueAt: number; timerId: number }
   /** The execution's own deadline (TimeoutSeconds), armed once at the start. */
   | { kind: "executionTimeout"; dueAt: number }
-  | { kind: "task"; call: TaskCall; callId: number };
+  | { kind: "task"; call: TaskCall; callId: number }
+  /** A Distributed Map started a Map Run (the executor records it for DescribeMapRun). */
+  | { kind: "mapRunStarted"; mapRun: MapRunStart }
+  /** Start child execution `index` of a Map Run with this input. */
+  | { kind: "mapChild"; mapRunArn: string; index: number; input: JsonValue }
+  /** A Map Run ended; when it failed, its children still running are stopped. */
+  | { kind: "mapRunEnded"; mapRunArn: string; status: "SUCCEEDED" | "FAILED" };
+
+/** What the executor needs to know of a new Map Run. */
+export interface MapRunStart {
+  arn: string;
+  /** The Map state's name and its Label (or the generated one). */
+  stateName: string;
+  label: string;
+  /** The id in the ARN: the children's names derive from it. */
+  id: string;
+  executionType: "STANDARD" | "EXPRESS";
+  maxConcurrency: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+  /** Items per child, in index order. */
+  sizes: number[];
+}
 
 /** The world the interpreter sees: time, identity, randomness. */
 export interface StepEnv {
@@ -152,6 +205,8 @@ export interface StepEnv {
   region: string;
   accountId: string;
   random: () => number;
+  /** A new UUID (Map Run ids). */
+  newUuid: () => string;
 }
 
 export interface StepResult {
