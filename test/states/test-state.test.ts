@@ -59,3 +59,29 @@ test("JSONata states with variables: `variables` in, the variables after the sta
   const w = await run({ Type: "Wait", Seconds: 60, Assign: { "waited.$": "$.x" }, Next: "Later" }, { x: 5 });
   assert.deepEqual(JSON.parse(w.inspectionData!.variables!), { waited: 5 });
 });
+
+test("inspectionData carries each step of the data flow: after InputPath, Parameters, ResultSelector, ResultPath; JSONata's Arguments; a Map's items", async () => {
+  const task = {
+    Type: "Task",
+    Resource: "arn:aws:states:::lambda:invoke",
+    InputPath: "$.order",
+    Parameters: { FunctionName: "not-called", "Payload.$": "$.id" },
+    ResultSelector: { "v.$": "$.Payload" },
+    ResultPath: "$.order.result",
+    End: true,
+  };
+  const r = await run(task, { order: { id: 7 } }, { mock: { result: JSON.stringify({ StatusCode: 200, Payload: 49 }) } });
+  const d = r.inspectionData!;
+  assert.deepEqual(
+    [d.input, d.afterInputPath, d.afterParameters, d.result, d.afterResultSelector, d.afterResultPath].map((v) => JSON.parse(v!)),
+    [{ order: { id: 7 } }, { id: 7 }, { FunctionName: "not-called", Payload: 7 }, { StatusCode: 200, Payload: 49 }, { v: 49 }, { order: { id: 7, result: { v: 49 } } }],
+  );
+
+  const jsonata = await run({ Type: "Task", QueryLanguage: "JSONata", Resource: "arn:aws:states:::lambda:invoke", Arguments: { FunctionName: "f", Payload: "{% $states.input.n + 1 %}" }, End: true }, { n: 1 }, { mock: { result: '{"Payload":2}' } });
+  assert.deepEqual(JSON.parse(jsonata.inspectionData!.afterArguments!), { FunctionName: "f", Payload: 2 });
+
+  const map = await run({ Type: "Map", ItemsPath: "$.xs", ItemSelector: { "x.$": "$$.Map.Item.Value" }, ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true }, { xs: [1, 2] });
+  assert.deepEqual([map.inspectionData!.afterItemsPath, map.inspectionData!.afterItemSelector].map((v) => JSON.parse(v!)), [[1, 2], [{ x: 1 }, { x: 2 }]]);
+  // The Pass states inside the iterations do not overwrite the Map's own values.
+  assert.equal(map.inspectionData!.afterInputPath, '{"xs":[1,2]}');
+});

@@ -47,6 +47,7 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     variables = parsed as Record<string, JsonValue>;
   }
   const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestState:${newUuid()}`;
+  const inspection: Record<string, string> = {};
   const env: StepEnv = {
     now: ctx.clock.now(),
     executionArn: arn,
@@ -60,6 +61,10 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     random: Math.random,
     newToken: () => newTaskToken(arn),
     newUuid,
+    // The tested state's intermediate values; those of states inside a Parallel or Map are not its own.
+    inspect: (stateName, field, value) => {
+      if (stateName === name) inspection[field] = JSON.stringify(value);
+    },
   };
   const events: HistoryEvent[] = [];
   let result = step(def, { ...newSnapshot(stateInput as JsonValue), variables }, { kind: "start" }, env);
@@ -80,7 +85,7 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     result = step(def, result.snapshot, answer as StepInput, env);
     events.push(...result.events);
   }
-  return report(name, def.allStates.get(name)?.next, events, result.snapshot.current?.waiting, stateInput, taskResult, result.snapshot.variables);
+  return report(name, def.allStates.get(name)?.next, events, result.snapshot.current?.waiting, stateInput, taskResult, result.snapshot.variables, inspection);
 }
 
 /** The machine to run: the given one (with stateName), or a single state wrapped so that its targets exist. */
@@ -112,10 +117,10 @@ function targetsOf(state: Record<string, unknown>): string[] {
   return out;
 }
 
-function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue; assigned?: Record<string, JsonValue> } | undefined, input: unknown, taskResult: JsonValue | undefined, variables: Record<string, JsonValue>) {
+function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue; assigned?: Record<string, JsonValue> } | undefined, input: unknown, taskResult: JsonValue | undefined, variables: Record<string, JsonValue>, inspection: Record<string, string>) {
   // A Wait is not waited out, so what it assigns is reported as if it had been.
   const after = waiting?.kind === "timer" && waiting.assigned ? { ...variables, ...waiting.assigned } : variables;
-  const inspectionData = { input: JSON.stringify(input), ...(taskResult !== undefined ? { result: JSON.stringify(taskResult) } : {}), variables: JSON.stringify(after) };
+  const inspectionData = { input: JSON.stringify(input), ...inspection, ...(taskResult !== undefined ? { result: JSON.stringify(taskResult) } : {}), variables: JSON.stringify(after) };
   const failed = events.find((e) => e.type === "ExecutionFailed")?.executionFailedEventDetails as { error?: string; cause?: string } | undefined;
   if (failed) return { status: "FAILED", error: failed.error, cause: failed.cause, inspectionData };
   if (waiting?.kind === "retry") {

@@ -11,7 +11,7 @@
 import type { MapState, ParallelState } from "../definition/model.js";
 import { evaluateTemplate } from "../jsonata/evaluate.js";
 import { applyInputPath, applyPayloadTemplate, evaluatePath, StatesError, type DataContext, type JsonValue } from "../jsonpath/index.js";
-import { bindings, stateArguments } from "./data-flow.js";
+import { bindings, inspected, stateArguments } from "./data-flow.js";
 import { dynamicValue } from "./simple-states.js";
 
 export type Variables = Record<string, JsonValue>;
@@ -28,14 +28,15 @@ export function branchInputs(host: BranchHost, state: ParallelState | MapState, 
     return state.branches.map(() => branchInput);
   }
   const jsonata = state.queryLanguage === "JSONata";
-  const effective = jsonata ? input : applyInputPath(state.inputPath, input, ctx);
-  const items = jsonata ? (state.items !== undefined ? evaluateTemplate(state.items, bindings(ctx, { input }), "Items") : input) : state.itemsPath !== undefined ? evaluatePath(state.itemsPath, effective, ctx) : effective;
+  const effective = jsonata ? input : inspected(ctx, "afterInputPath", applyInputPath(state.inputPath, input, ctx));
+  const items = jsonata ? (state.items !== undefined ? evaluateTemplate(state.items, bindings(ctx, { input }), "Items") : input) : inspected(ctx, "afterItemsPath", state.itemsPath !== undefined ? evaluatePath(state.itemsPath, effective, ctx) : effective);
   if (!Array.isArray(items)) throw new StatesError(jsonata ? "States.QueryEvaluationError" : "States.Runtime", `Map state input must be an array but was: ${JSON.stringify(items)}`);
   if (state.itemSelector === undefined) return items;
-  return items.map((value, index) => {
+  const selected = items.map((value, index) => {
     const itemCtx = host.dataContext(state.name, { Index: index, Value: value }, outer);
     return jsonata ? evaluateTemplate(state.itemSelector!, bindings(itemCtx, { input }), "ItemSelector") : applyPayloadTemplate(state.itemSelector!, effective, itemCtx);
   });
+  return inspected(ctx, "afterItemSelector", selected) as JsonValue[];
 }
 
 /** Where branch (or iteration) `index` starts. */

@@ -34,9 +34,15 @@ export function bindings(ctx: DataContext, states: { input: JsonValue; result?: 
 
 /** The input of a Task's call or of Parallel's branches: Parameters, or JSONata Arguments. */
 export function stateArguments(state: TaskState | ParallelState, input: JsonValue, ctx: DataContext): JsonValue {
-  if (state.queryLanguage === "JSONata") return state.arguments !== undefined ? evaluateTemplate(state.arguments, bindings(ctx, { input }), "Arguments") : input;
-  const effective = applyInputPath(state.inputPath, input, ctx);
-  return state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective;
+  if (state.queryLanguage === "JSONata") return inspected(ctx, "afterArguments", state.arguments !== undefined ? evaluateTemplate(state.arguments, bindings(ctx, { input }), "Arguments") : input);
+  const effective = inspected(ctx, "afterInputPath", applyInputPath(state.inputPath, input, ctx));
+  return inspected(ctx, "afterParameters", state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : effective);
+}
+
+/** `value`, after telling the inspector (TestState) about it. */
+export function inspected(ctx: DataContext, field: string, value: JsonValue): JsonValue {
+  ctx.inspect?.(field, value);
+  return value;
 }
 
 /** Task, Parallel and Map, once they have their result: the output and the assignments. */
@@ -45,9 +51,9 @@ export function resultExit(state: TaskState | ParallelState | MapState, input: J
     const b = bindings(ctx, { input, result });
     return { output: state.output !== undefined ? evaluateTemplate(state.output, b, "Output") : result, ...assignJsonata(state.assign, b, "Assign") };
   }
-  const selected = state.resultSelector !== undefined ? applyResultSelector(state.resultSelector, result, ctx) : result;
+  const selected = inspected(ctx, "afterResultSelector", state.resultSelector !== undefined ? applyResultSelector(state.resultSelector, result, ctx) : result);
   const assigned = assignJsonPath(state.assign, selected, ctx);
-  return { output: applyOutputPath(state.outputPath, applyResultPath(input, selected, state.resultPath), ctx), ...assigned };
+  return { output: applyOutputPath(state.outputPath, inspected(ctx, "afterResultPath", applyResultPath(input, selected, state.resultPath)), ctx), ...assigned };
 }
 
 /**
@@ -62,9 +68,9 @@ export function plainExit(state: StateDefinition, input: JsonValue, ctx: DataCon
     const b = bindings(ctx, { input });
     return { output: output !== undefined ? evaluateTemplate(output, b, `${at}Output`) : input, ...assignJsonata(assign, b, `${at}Assign`) };
   }
-  const effective = applyInputPath(state.inputPath, input, ctx);
-  const result = jsonPathResult ? jsonPathResult(effective) : effective;
-  const withResult = jsonPathResult && "resultPath" in state ? applyResultPath(input, result, state.resultPath) : result;
+  const effective = inspected(ctx, "afterInputPath", applyInputPath(state.inputPath, input, ctx));
+  const result = jsonPathResult ? inspected(ctx, "result", jsonPathResult(effective)) : effective;
+  const withResult = jsonPathResult && "resultPath" in state ? inspected(ctx, "afterResultPath", applyResultPath(input, result, state.resultPath)) : result;
   return { output: applyOutputPath(state.outputPath, withResult, ctx), ...assignJsonPath(assign, result, ctx) };
 }
 

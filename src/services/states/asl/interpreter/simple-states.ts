@@ -3,10 +3,10 @@ import type { ChoiceState, Dynamic, FailState, PassState, SucceedState } from ".
 import { evaluateExpression } from "../jsonata/evaluate.js";
 import { applyInputPath, applyParameters, evaluatePath, isStatesError, StatesError, type DataContext, type JsonObject, type JsonValue } from "../jsonpath/index.js";
 import { chooseTransition, NO_TRANSITION_CAUSE } from "../rules/choice-eval.js";
-import { bindings, plainExit, type StateExit } from "./data-flow.js";
+import { bindings, inspected, plainExit, type StateExit } from "./data-flow.js";
 
 export function passExit(state: PassState, input: JsonValue, ctx: DataContext): StateExit {
-  return plainExit(state, input, ctx, (effective) => (state.parameters !== undefined ? applyParameters(state.parameters, effective, ctx) : (state.result ?? effective)));
+  return plainExit(state, input, ctx, (effective) => (state.parameters !== undefined ? inspected(ctx, "afterParameters", applyParameters(state.parameters, effective, ctx)) : (state.result ?? effective)));
 }
 
 export function succeedExit(state: SucceedState, input: JsonValue, ctx: DataContext): StateExit {

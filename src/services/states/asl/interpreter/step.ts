@@ -596,7 +596,7 @@ class Run implements BranchHost {
     if (err instanceof QueryEvaluationError) this.emit("EvaluationFailed", { evaluationFailedEventDetails: { state: stateName, error: err.error, cause: err.cause, location: err.location } });
   }
 
-  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task: { token?: string; retryCount?: number } = {}): { context: ContextObject; variables: Variables; random: () => number } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task: { token?: string; retryCount?: number } = {}): { context: ContextObject; variables: Variables; random: () => number; inspect?: (field: string, value: JsonValue) => void } {
     const e = this.env;
     const taskToken = task.token;
     const retryCount = task.retryCount ?? 0;
@@ -607,7 +607,8 @@ class Run implements BranchHost {
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
       ...(taskToken ? { Task: { Token: taskToken } } : {}),
     };
-    return { context, variables, random: e.random };
+    const inspect = e.inspect;
+    return { context, variables, random: e.random, ...(inspect ? { inspect: (field: string, value: JsonValue) => inspect(stateName, field, value) } : {}) };
   }
 
   /** Timers are numbered per execution, so a stale one can be told from the one armed now. */

@@ -207,6 +207,8 @@ export interface StepEnv {
   random: () => number;
   /** A new UUID (Map Run ids). */
   newUuid: () => string;
+  /** TestState: told the intermediate values of the state's data flow (DataContext.inspect). */
+  inspect?: (stateName: string, field: string, value: JsonValue) => void;
 }
 
 export interface StepResult {

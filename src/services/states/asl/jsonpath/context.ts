@@ -33,6 +33,11 @@ export interface DataContext extends IntrinsicOptions {
   context?: ContextObject | JsonValue;
   /** `$name`: the variables in scope (read-only here; Assign is the interpreter's job). */
   variables?: Readonly<Record<string, JsonValue>>;
+  /**
+   * Told each intermediate value of a state's data flow (afterInputPath, afterParameters,
+   * afterArguments, result, afterResultSelector, afterResultPath): TestState's inspectionData.
+   */
+  inspect?: (field: string, value: JsonValue) => void;
 }
 
 /** The context object as a JSON value (it is one: every field is JSON). */
