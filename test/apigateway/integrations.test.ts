@@ -98,6 +98,10 @@ before(async () => {
     { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"mocked": "missing"}' } },
   ]);
   await route("bare-mock", "GET", { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } });
+  await route("fixed-mock", "GET", { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 201}', "text/plain": '{"statusCode": 202}' } }, [
+    { statusCode: "201", selectionPattern: "201", responseTemplates: { "application/json": '{"json": true}', "application/xml": "<xml/>" }, responseParameters: { "method.response.header.X-Fixed": "'yes'" } },
+    { statusCode: "202", selectionPattern: "202" },
+  ]);
 
   const custom = await route(
     "custom",
@@ -200,6 +204,20 @@ test("MOCK: the request template's statusCode picks the integration response, wh
   const missing = await call("/mock?code=404");
   assert.equal(missing.status, 404);
   assert.deepEqual(JSON.parse(missing.body), { mocked: "missing" });
+});
+
+test("MOCK with text-only templates: the same answer on every call, per Content-Type and Accept", async () => {
+  const ids = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    const json = await call("/fixed-mock");
+    assert.deepEqual([json.status, json.headers["content-type"], json.headers["x-fixed"], json.body], [201, "application/json", "yes", '{"json": true}']);
+    const xml = await call("/fixed-mock", { headers: { accept: "application/xml" } });
+    assert.deepEqual([xml.status, xml.headers["content-type"], xml.headers["x-fixed"], xml.body], [201, "application/xml", "yes", "<xml/>"]);
+    const text = await call("/fixed-mock", { headers: { "content-type": "text/plain" } });
+    assert.deepEqual([text.status, text.body], [202, ""]);
+    for (const r of [json, xml, text]) ids.add(String(r.headers["x-amzn-requestid"]));
+  }
+  assert.equal(ids.size, 6, "each call has its own request id");
 });
 
 test("without an integration response that matches, API Gateway answers 500 Internal server error", async () => {

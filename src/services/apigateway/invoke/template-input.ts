@@ -36,6 +36,11 @@ function prepare(template: string): Prepared {
   return p;
 }
 
+/** Whether a template is text only: its output is the same for every call. */
+export function isConstantTemplate(template: string): boolean {
+  return prepare(template).compiled.constant !== undefined;
+}
+
 /** Renders `template` with `$input` over `body`; `extraContext` joins `$context` (e.g. `error`). */
 export function renderForCall(template: string, call: ApiCall, body: string, extraContext?: Record<string, unknown>): MappingTemplateResult {
   const p = prepare(template);

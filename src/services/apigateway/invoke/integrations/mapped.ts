@@ -17,6 +17,7 @@ import { callAwsService } from "./aws-service.js";
 import type { BackendAnswer } from "./http-backend.js";
 import { callHttp } from "./http.js";
 import { mapRequestParameters, type MappedParameters } from "./integration-request.js";
+import { knownMockAnswer, rememberMockAnswer } from "./fixed-mock.js";
 import { callLambdaCustom } from "./lambda-custom.js";
 import { mapIntegrationResponse } from "./integration-response.js";
 import type { IntegrationOutcome } from "./run-integration.js";
@@ -34,6 +35,8 @@ export interface IntegrationRequest extends MappedParameters {
 
 export async function runMapped(call: ApiCall, deps: InvokeDeps, backend: Backend): Promise<IntegrationOutcome> {
   const integration = call.method.methodIntegration!;
+  const known = backend === "mock" ? knownMockAnswer(call, integration) : undefined;
+  if (known) return known;
   const mapped = mapRequest(call, integration);
   if ("type" in mapped) return mapped;
   let answer: BackendAnswer;
@@ -56,7 +59,9 @@ export async function runMapped(call: ApiCall, deps: InvokeDeps, backend: Backen
       }
       break;
   }
-  return mapIntegrationResponse(call, integration, answer, backend, deps.logger);
+  const outcome = mapIntegrationResponse(call, integration, answer, backend, deps.logger);
+  if (backend === "mock" && !("type" in outcome)) rememberMockAnswer(call, integration, mapped.text !== undefined, answer.status, outcome);
+  return outcome;
 }
 
 /** The parameters and the body the integration gets, or 415 when no template may be used. */
