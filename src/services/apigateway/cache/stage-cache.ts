@@ -45,7 +45,8 @@ export class StageCache {
   keyOf(call: ApiCall): string {
     const integration = call.method.methodIntegration;
     const parts = [integration?.cacheNamespace ?? call.resource.id, call.request.method];
-    for (const p of [...(integration?.cacheKeyParameters ?? [])].sort()) parts.push(`${p}=${parameterSource(p, call) ?? ""}`);
+    const keyParameters = integration?.cacheKeyParameters;
+    if (keyParameters?.length) for (const p of [...keyParameters].sort()) parts.push(`${p}=${parameterSource(p, call) ?? ""}`);
     return JSON.stringify(parts);
   }
 

@@ -24,7 +24,8 @@ export function matchesBinaryType(binaryTypes: string[], contentType: string | u
 /** A request header's value, matched case-insensitively (the first one). */
 export function headerValue(headers: Array<[string, string]>, name: string): string | undefined {
   const lower = name.toLowerCase();
-  return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
+  // Names are ASCII tokens: a name of another length cannot match, and is not lowercased to see.
+  return headers.find(([k]) => k.length === lower.length && k.toLowerCase() === lower)?.[1];
 }
 
 /**

@@ -25,7 +25,7 @@ function build(call: ApiCall) {
     resourcePath: resource.path,
     httpMethod: request.method,
     extendedRequestId: request.requestId,
-    requestTime: formatRequestTime(new Date(request.now)),
+    requestTime: requestTimeOf(request.now),
     path: `/${stage.stageName}${request.path}`,
     accountId: api.accountId,
     protocol: "HTTP/1.1",
@@ -59,6 +59,15 @@ function authorizerContext(call: ApiCall): Record<string, unknown> {
   const a = call.authorizer!;
   if (a.claims) return { claims: a.claims };
   return { ...a.context, ...(a.principalId !== undefined ? { principalId: a.principalId } : {}), integrationLatency: a.latencyMs ?? 0 };
+}
+
+/** The last second formatted: calls within one second share it (most calls, under load). */
+let lastTime: { second: number; text: string } | undefined;
+
+function requestTimeOf(now: number): string {
+  const second = Math.floor(now / 1000);
+  if (lastTime?.second !== second) lastTime = { second, text: formatRequestTime(new Date(now)) };
+  return lastTime.text;
 }
 
 /** `09/Apr/2015:12:34:56 +0000`, as requestContext.requestTime is written. */

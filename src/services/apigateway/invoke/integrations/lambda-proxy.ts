@@ -28,6 +28,9 @@ export async function callLambdaProxy(call: ApiCall, deps: InvokeDeps): Promise<
   return response ?? badGateway();
 }
 
+/** What a proxy answer may hold: any other key makes it malformed. */
+const PROXY_ANSWER_KEYS = new Set(["statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies"]);
+
 function badGateway(): HttpAnswer {
   const d = GATEWAY_RESPONSE_DEFAULTS.DEFAULT_5XX;
   return { status: 502, headers: { "content-type": "application/json", "x-amzn-errortype": d.errorType }, body: JSON.stringify({ message: d.message }) };
@@ -43,8 +46,7 @@ function proxyResponse(payload: Buffer, call: ApiCall): HttpAnswer | undefined {
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return undefined;
   const r = doc as { statusCode?: unknown; headers?: unknown; multiValueHeaders?: unknown; body?: unknown; isBase64Encoded?: unknown };
-  const allowed = new Set(["statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies"]);
-  if (Object.keys(r).some((k) => !allowed.has(k))) return undefined;
+  if (Object.keys(r).some((k) => !PROXY_ANSWER_KEYS.has(k))) return undefined;
   const status = r.statusCode === undefined ? 200 : Number(r.statusCode);
   if (!Number.isInteger(status) || status < 100 || status > 599) return undefined;
   if (r.body !== undefined && r.body !== null && typeof r.body !== "string") return undefined;
