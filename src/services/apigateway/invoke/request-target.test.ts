@@ -19,6 +19,13 @@ const TARGETS = [
   "/prod/q?x=it's&y=\"z\"",
   "/prod/back\\slash",
   "/prod/p?x=a?b/c",
+  "/prod/100%/x?p=%zz&q=%",
+  "/prod;a=b/c:d@e?x=(1)*[2]",
+  "/prod/a|b^c?x=a|b^c",
+  "/prod/..",
+  "/prod/%2E",
+  "/prod?",
+  "/prod/x?a=1&&b=2&=3",
   "*",
   "http://other.example/prod/abs?x=1",
 ];
