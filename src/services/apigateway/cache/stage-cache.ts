@@ -23,6 +23,14 @@ interface Entry {
 
 const GB = 1024 ** 3;
 
+/** Without settings of its own or stage defaults, a GET is cached as AWS caches it: 300 s. */
+const AWS_DEFAULT_CACHING = Object.freeze({
+  cachingEnabled: true,
+  cacheTtlInSeconds: 300,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+}) as MethodSettingRecord;
+
 export class StageCache {
   /** apiId/stage → key → entry; Map order is the eviction order (oldest first). */
   private readonly stages = new Map<string, Map<string, Entry>>();
@@ -38,7 +46,7 @@ export class StageCache {
     // The stage's defaults (or, without any, AWS's: caching on for GET, 300 s) apply to GET only.
     if (call.request.method !== "GET") return undefined;
     if (s?.defaults) return s.defaults.cachingEnabled && s.defaults.cacheTtlInSeconds > 0 ? s.defaults : undefined;
-    return { cachingEnabled: true, cacheTtlInSeconds: 300, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" } as MethodSettingRecord;
+    return AWS_DEFAULT_CACHING;
   }
 
   /** The cache key of a call: its namespace, method and the values of its cache key parameters. */
