@@ -203,7 +203,7 @@ class Run implements BranchHost {
   }
 
   private runState(state: StateDefinition, input: JsonValue): { name: string; input: JsonValue } | undefined {
-    const entered = this.emit(`${state.type}StateEntered`, { stateEnteredEventDetails: { name: state.name, input: json(input), inputDetails: { truncated: false } } });
+    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name: state.name, input: json(input), inputDetails: { truncated: false } } }));
     this.snap.current = { name: state.name, input, enteredEventId: entered, enteredTime: this.iso };
     try {
       switch (state.type) {
@@ -267,7 +267,7 @@ class Run implements BranchHost {
       this.fail("States.DataLimitExceeded", `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
       return undefined;
     }
-    this.emit(`${state.type}StateExited`, { stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) });
+    this.emit(`${state.type}StateExited`, () => ({ stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) }));
     this.snap.current = undefined;
     if (assigned) Object.assign(this.snap.variables, assigned);
     if (state.end || state.type === "Succeed") {
@@ -622,11 +622,14 @@ class Run implements BranchHost {
     return this.env.random();
   }
 
-  emit(type: string, details: Record<string, unknown>): number {
+  /** Numbers an event and records it; without history (Express), only numbers it: `details` may be a function, then called only when the event is kept. */
+  emit(type: string, details: Record<string, unknown> | (() => Record<string, unknown>)): number {
     const id = ++this.root.snap.lastEventId;
-    this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...details });
+    if (this.env.history === false) return id;
+    this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...(typeof details === "function" ? details() : details) });
     return id;
   }
+
 }
 
 /** A StateExited event's details; with Assign, the variables set (each as JSON text), as AWS reports them. */

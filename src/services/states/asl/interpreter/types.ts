@@ -207,6 +207,8 @@ export interface StepEnv {
   random: () => number;
   /** A new UUID (Map Run ids). */
   newUuid: () => string;
+  /** false: the execution keeps no history (Express), so events are numbered but not built. */
+  history?: boolean;
   /** TestState: told the intermediate values of the state's data flow (DataContext.inspect). */
   inspect?: (stateName: string, field: string, value: JsonValue) => void;
 }
