@@ -40,6 +40,7 @@ class Run implements BranchHost {
   readonly events: HistoryEvent[];
   readonly commands: Command[];
   private readonly iso: string;
+  private readonly texts = new WeakMap<object, string>();
   /** The execution's own run; a branch's or an iteration's run shares its events, commands and counters. */
   private readonly root: Run;
 
@@ -74,7 +75,7 @@ class Run implements BranchHost {
           this.enter(this.frameStart!, this.snap.executionInput);
           break;
         }
-        this.emit("ExecutionStarted", { executionStartedEventDetails: { input: json(this.snap.executionInput), inputDetails: { truncated: false }, roleArn: this.env.roleArn } });
+        this.emit("ExecutionStarted", { executionStartedEventDetails: { input: this.root.json(this.snap.executionInput), inputDetails: { truncated: false }, roleArn: this.env.roleArn } });
         if (this.def.timeoutSeconds !== undefined) this.commands.push({ kind: "executionTimeout", dueAt: this.env.now + this.def.timeoutSeconds * 1000 });
         this.enter(this.def.startAt, this.snap.executionInput);
         break;
@@ -203,7 +204,7 @@ class Run implements BranchHost {
   }
 
   private runState(state: StateDefinition, input: JsonValue): { name: string; input: JsonValue } | undefined {
-    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name: state.name, input: json(input), inputDetails: { truncated: false } } }));
+    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name: state.name, input: this.root.json(input), inputDetails: { truncated: false } } }));
     this.snap.current = { name: state.name, input, enteredEventId: entered, enteredTime: this.iso };
     try {
       switch (state.type) {
@@ -261,7 +262,7 @@ class Run implements BranchHost {
 
   /** Leaves a state with its output (and sets the variables it assigns): to the next state, or ends the execution. */
   private exit(state: StateDefinition, { output, assigned }: StateExit): { name: string; input: JsonValue } | undefined {
-    const text = json(output);
+    const text = this.root.json(output);
     // States.DataLimitExceeded is terminal: no retrier or catcher (not even States.ALL) handles it.
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
       this.fail("States.DataLimitExceeded", `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
@@ -568,7 +569,7 @@ class Run implements BranchHost {
     }
     if (status === "SUCCEEDED") {
       this.snap.output = r.output;
-      this.emit("ExecutionSucceeded", { executionSucceededEventDetails: { output: json(r.output ?? null), outputDetails: { truncated: false } } });
+      this.emit("ExecutionSucceeded", { executionSucceededEventDetails: { output: this.root.json(r.output ?? null), outputDetails: { truncated: false } } });
     } else {
       this.snap.error = r.error;
       this.snap.cause = r.cause;
@@ -620,6 +621,18 @@ class Run implements BranchHost {
 
   random(): number {
     return this.env.random();
+  }
+
+  /**
+   * A value's JSON text. A state's output is usually the next state's input, the same object:
+   * its text is made once per step (values are never changed in place; the snapshot is cloned
+   * when the step begins).
+   */
+  json(value: JsonValue): string {
+    if (value === null || typeof value !== "object") return json(value);
+    let text = this.texts.get(value);
+    if (text === undefined) this.texts.set(value, (text = json(value)));
+    return text;
   }
 
   /** Numbers an event and records it; without history (Express), only numbers it: `details` may be a function, then called only when the event is kept. */
