@@ -56,6 +56,11 @@ export class RuntimeApiServer {
   private reading = 0;
   /** `GET /next`s that arrived while a result was being read (see next()). */
   private readonly deferred: ServerResponse[] = [];
+  /**
+   * The 202 of an answer whose next `GET /next` came pipelined behind it: sent just before that
+   * GET's answer, so the runtime wakes once for both (see settleResult()).
+   */
+  private held: ServerResponse | undefined;
 
   /** The same API on a Unix socket, for Stratus's own bootstraps (see listen()). */
   private readonly local: Server | undefined;
@@ -131,6 +136,7 @@ export class RuntimeApiServer {
   }
 
   async close(): Promise<void> {
+    this.releaseHeld();
     this.waiter = undefined;
     this.deferred.length = 0;
     this.active = undefined;
@@ -174,13 +180,16 @@ export class RuntimeApiServer {
     }
     if (this.active && this.handedOver) {
       // The runtime asks for more before answering the event it holds: AWS refuses the transition.
+      this.releaseHeld();
       return sendJson(res, 403, errorDoc("InvalidStateTransition", "State transition from Invoke to Ready failed: the current invocation has not been answered"));
     }
     if (this.waiter) return sendJson(res, 403, errorDoc("InvalidStateTransition", "Another /next request is already waiting"));
     if (this.active) return this.handOver(res);
     this.waiter = res;
     res.on("close", () => {
-      if (this.waiter === res) this.waiter = undefined;
+      if (this.waiter !== res) return;
+      this.waiter = undefined;
+      this.releaseHeld();
     });
   }
 
@@ -198,9 +207,17 @@ export class RuntimeApiServer {
     };
     if (inv.clientContext !== undefined) headers["Lambda-Runtime-Client-Context"] = inv.clientContext;
     if (inv.cognitoIdentity !== undefined) headers["Lambda-Runtime-Cognito-Identity"] = inv.cognitoIdentity;
+    this.releaseHeld();
     res.writeHead(200, headers);
     res.end(inv.payload);
     this.events.delivered(inv.requestId);
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    sendJson(held, 202, { status: "OK" });
   }
 
   private async initError(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -235,7 +252,13 @@ export class RuntimeApiServer {
       this.events.result({ kind: "tooLarge", requestId, size });
       return;
     }
-    sendJson(res, 202, { status: "OK" });
+    // A runtime that pipelined its next GET behind this answer (our Node bootstrap) is not
+    // waiting for the 202: it is sent with the next event, one wake-up of the runtime instead
+    // of two. A runtime that waits for the 202 before asking for more gets it at once.
+    if (this.deferred.some((r) => r.req?.socket === req.socket)) {
+      this.releaseHeld();
+      this.held = res;
+    } else sendJson(res, 202, { status: "OK" });
     if (kind === "response") this.events.result({ kind, requestId, body });
     else this.events.result({ kind, requestId, body, errorType: headerValue(req, "lambda-runtime-function-error-type") });
   }
