@@ -5,7 +5,7 @@
  * saturate the server and its environments; this client can, so its rows measure Stratus's
  * capacity rather than the client's. The answer must be a 200 echoing the event.
  */
-import { RawPool } from "../lib/raw-http.js";
+import { RawPool, unsignedAuthHeaders } from "../lib/raw-http.js";
 
 export interface RawInvoker {
   invoke(functionName: string, payload: Uint8Array): Promise<void>;
@@ -17,11 +17,9 @@ export function rawInvoker(endpoint: string, sockets: number): RawInvoker {
   const host = `${pool.host}:${pool.port}`;
   return {
     invoke: async (functionName, payload) => {
-      const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
       const head =
         `POST /2015-03-31/functions/${encodeURIComponent(functionName)}/invocations HTTP/1.1\r\nhost: ${host}\r\ncontent-type: application/octet-stream\r\n` +
-        `x-amz-date: ${date}\r\nauthorization: AWS4-HMAC-SHA256 Credential=bench/${date.slice(0, 8)}/us-east-1/lambda/aws4_request, ` +
-        `SignedHeaders=content-type;host;x-amz-date, Signature=${"0".repeat(64)}\r\ncontent-length: ${payload.length}\r\n\r\n`;
+        `${unsignedAuthHeaders("lambda", "content-type;host;x-amz-date")}content-length: ${payload.length}\r\n\r\n`;
       const res = await pool.request(Buffer.concat([Buffer.from(head, "latin1"), payload]));
       if (res.status !== 200) throw new Error(`Invoke ${functionName}: HTTP ${res.status} ${res.body.toString("utf8").slice(0, 200)}`);
       if (!res.body.equals(payload)) throw new Error(`Invoke ${functionName}: the answer is not the event (${res.body.toString("utf8").slice(0, 200)})`);

@@ -4,7 +4,7 @@
  * `authorization`), without the SDK's per-call cost, so a row measures what Stratus can serve
  * rather than what one core of the SDK client can send. The answer must say SUCCEEDED.
  */
-import { RawPool } from "../lib/raw-http.js";
+import { RawPool, unsignedAuthHeaders } from "../lib/raw-http.js";
 
 export interface RawStarter {
   startSync(stateMachineArn: string, input: string): Promise<void>;
@@ -17,11 +17,9 @@ export function rawStarter(endpoint: string, sockets: number): RawStarter {
   return {
     startSync: async (stateMachineArn, input) => {
       const body = Buffer.from(JSON.stringify({ stateMachineArn, input }));
-      const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
       const head =
         `POST / HTTP/1.1\r\nhost: ${host}\r\ncontent-type: application/x-amz-json-1.0\r\nx-amz-target: AWSStepFunctions.StartSyncExecution\r\n` +
-        `x-amz-date: ${date}\r\nauthorization: AWS4-HMAC-SHA256 Credential=bench/${date.slice(0, 8)}/us-east-1/states/aws4_request, ` +
-        `SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}\r\ncontent-length: ${body.length}\r\n\r\n`;
+        `${unsignedAuthHeaders("states", "content-type;host;x-amz-date;x-amz-target")}content-length: ${body.length}\r\n\r\n`;
       const res = await pool.request(Buffer.concat([Buffer.from(head, "latin1"), body]));
       const text = res.body.toString("utf8");
       if (res.status !== 200 || !text.includes('"status":"SUCCEEDED"')) throw new Error(`StartSyncExecution: HTTP ${res.status} ${text.slice(0, 200)}`);
