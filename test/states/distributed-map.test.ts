@@ -167,7 +167,7 @@ describe("Distributed Map", () => {
           Type: "Map",
           ItemsPath: "$.items",
           ToleratedFailureCount: 1,
-          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" }, StartAt: "Check", States: FAILING_CHILD },
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "Check", States: FAILING_CHILD },
           Catch: [{ ErrorEquals: ["States.ExceedToleratedFailureThreshold"], ResultPath: "$.error", Next: "Caught" }],
           End: true,
         },
@@ -245,6 +245,28 @@ describe("Distributed Map", () => {
     assert.deepEqual(JSON.parse(done.output!), [30, 70]);
   });
 
+  test("EXPRESS children run as Express executions: counted by the Map Run, not listed, no history kept", async () => {
+    const arn = await machine(sfn, "dist-express-children", {
+      StartAt: "Each",
+      States: {
+        Each: {
+          Type: "Map",
+          ItemsPath: "$.items",
+          ToleratedFailurePercentage: 50,
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" }, StartAt: "Check", States: FAILING_CHILD },
+          End: true,
+        },
+      },
+    });
+    const { executionArn, done } = await run(sfn, arn, { items: [{ id: 1 }, { id: 2, fail: true }, { id: 3 }, { id: 4 }] });
+    assert.equal(done.status, "SUCCEEDED");
+    assert.deepEqual(JSON.parse(done.output!), [{ id: 1 }, { id: 3 }, { id: 4 }]);
+    const mapRunArn = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0].mapRunArn!;
+    const counts = (await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!;
+    assert.deepEqual([counts.succeeded, counts.failed, counts.total], [3, 1, 4]);
+    assert.deepEqual((await sfn.send(new ListExecutionsCommand({ mapRunArn }))).executions, []);
+  });
+
   test("an Express machine cannot run a Distributed Map", async () => {
     const arn = await machine(sfn, "dist-express", distributed({ P: { Type: "Pass", End: true } }), "EXPRESS");
     const out = await sfn.send(new StartSyncExecutionCommand({ stateMachineArn: arn, input: JSON.stringify({ items: [1] }) }));
@@ -290,6 +312,28 @@ describe("Distributed Map across a restart", () => {
     assert.equal(done.status, "SUCCEEDED");
     assert.deepEqual(JSON.parse(done.output!), ["a", "b", "c"]);
     assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).status, "SUCCEEDED");
+    await server.stop();
+  });
+
+  test("EXPRESS children running when the server stops run again after it starts (Express runs at least once)", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 27, 12));
+    let server = await startStratus({ inMemory: false, dataDir, clock });
+    let sfn = client(server);
+    const definition = distributed({ Sleep: { Type: "Wait", Seconds: 60, Next: "Echo" }, Echo: { Type: "Pass", End: true } });
+    (definition.States.Each.ItemProcessor.ProcessorConfig as { ExecutionType: string }).ExecutionType = "EXPRESS";
+    const arn = await machine(sfn, "dist-durable-express", definition);
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify({ items: ["x", "y"] }) }));
+    const mapRunArn = await until(async () => (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]?.mapRunArn, "the Map Run");
+    await until(async () => (await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!.running === 2, "two running children");
+    await server.stop();
+
+    server = await startStratus({ inMemory: false, dataDir, clock });
+    sfn = client(server);
+    await until(async () => (await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!.running === 2, "the children to run again");
+    await clock.advance(61_000);
+    const done = await finished(sfn, executionArn!);
+    assert.equal(done.status, "SUCCEEDED");
+    assert.deepEqual(JSON.parse(done.output!), ["x", "y"]);
     await server.stop();
   });
 });

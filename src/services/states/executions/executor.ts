@@ -23,6 +23,7 @@ import { parseDefinition } from "../definition-check.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord } from "./types.js";
 import { MapRuns } from "./map-runs.js";
+import { runExpress } from "./express-runner.js";
 import { newUuid } from "../../../core/ids.js";
 
 export const TIMER_JOB = "states.timer";
@@ -55,7 +56,7 @@ export class Executor {
     register: (e: ExecutionRecord) => void,
   ) {
     this.mapRuns = new MapRuns(
-      { now: () => clock.now(), advance: (e, input) => this.advance(e, input), find, register, logFailure: (e, err) => this.logFailure(e, err) },
+      { now: () => clock.now(), advance: (e, input) => this.advance(e, input), find, register, runExpress: (e) => runExpress(e, this, clock), logFailure: (e, err) => this.logFailure(e, err) },
       store,
     );
     this.activities = new ActivityQueues(clock, (task) => {

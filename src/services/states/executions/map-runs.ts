@@ -3,7 +3,9 @@
  * child is an execution of the Map's ItemProcessor (a state machine of its own, named
  * `<machine>/<label>`), started when the interpreter asks (`mapChild`); its end goes back to
  * the parent as `mapChildEnded`. A Map Run that fails, or whose execution stops, stops its
- * running children.
+ * running Standard children. EXPRESS children run in memory as Express executions do (no
+ * history, five minutes at most, not listed); one running when the server stops runs again
+ * after the restart (Express executions run at least once).
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html
  */
 import { createHash } from "node:crypto";
@@ -21,6 +23,8 @@ export interface MapRunHost {
   find(executionArn: string): ExecutionRecord | undefined;
   /** Adds a new execution to those the service knows. */
   register(e: ExecutionRecord): void;
+  /** Runs an Express execution in memory, start to end. */
+  runExpress(e: ExecutionRecord): Promise<{ stopDate: number }>;
   logFailure(e: ExecutionRecord, err: unknown): void;
 }
 
@@ -74,10 +78,13 @@ export class MapRuns {
   async startChild(parent: ExecutionRecord, mapRunArn: string, index: number, input: JsonValue): Promise<void> {
     const run = this.runs.get(mapRunArn);
     if (!run) return;
+    const express = run.executionType === "EXPRESS";
     const name = childName(run.id, index);
     const machineName = `${parent.stateMachineName}/${run.label}`;
-    const arn = parent.arn.replace(/:execution:.*$/, `:execution:${machineName}:${name}`);
-    if (this.host.find(arn)) return;
+    // Express executions are named `express:<machine>:<name>:<id>`, Standard ones `execution:<machine>:<name>`.
+    const resource = express ? `express:${machineName}:${name}:${childName(run.id, -1 - index)}` : `execution:${machineName}:${name}`;
+    const arn = parent.arn.replace(/:execution:.*$/, `:${resource}`);
+    if (this.childrenOf(mapRunArn).some((c) => c.mapRun!.index === index)) return;
     const child: ExecutionRecord = {
       arn,
       stateMachineArn: `${parent.stateMachineArn}/${run.label}`,
@@ -90,10 +97,16 @@ export class MapRuns {
       startDate: this.host.now(),
       input: JSON.stringify(input),
       snapshot: newSnapshot(input),
-      mapRun: { arn: mapRunArn, index, executionArn: parent.arn },
+      mapRun: { arn: mapRunArn, index, executionArn: parent.arn, ...(express ? { express: true } : {}) },
     };
-    this.host.register(child);
     this.childrenOf(mapRunArn).push(child);
+    if (express) {
+      const { stopDate } = await this.host.runExpress(child);
+      child.stopDate = stopDate;
+      this.childEnded(child);
+      return;
+    }
+    this.host.register(child);
     await this.host.advance(child, { kind: "start" });
   }
 
@@ -115,8 +128,9 @@ export class MapRuns {
     run.stopDate = this.host.now();
     await this.store.saveMapRun(run);
     if (status === "SUCCEEDED") return;
+    // Express children cannot be stopped: they run to their end, which the Map state ignores.
     for (const child of this.childrenOf(mapRunArn)) {
-      if (child.snapshot.status === "RUNNING") void this.host.advance(child, { kind: "stop" }).catch((err) => this.host.logFailure(child, err));
+      if (child.snapshot.status === "RUNNING" && !child.mapRun!.express) void this.host.advance(child, { kind: "stop" }).catch((err) => this.host.logFailure(child, err));
     }
   }
 

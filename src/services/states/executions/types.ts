@@ -26,8 +26,8 @@ export interface ExecutionRecord {
   testCase?: string;
   /** Started by a parent's `states:startExecution.sync` task: whom to tell when it ends. */
   parent?: { executionArn: string; callId: number; sync: "sync" | "sync:2" };
-  /** A Distributed Map's child: its Map Run, its index there, and the Map Run's execution. */
-  mapRun?: { arn: string; index: number; executionArn: string };
+  /** A Distributed Map's child: its Map Run, its index there, the Map Run's execution, and whether it runs as an Express execution. */
+  mapRun?: { arn: string; index: number; executionArn: string; express?: true };
 }
 
 /** A Distributed Map's Map Run (DescribeMapRun); its children are executions with `mapRun` set. */

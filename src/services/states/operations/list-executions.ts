@@ -10,7 +10,8 @@ export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: st
   if ((input.stateMachineArn === undefined) === (input.mapRunArn === undefined)) {
     throw StatesErrors.validation(input.mapRunArn === undefined ? "Must provide a StateMachine ARN or MapRun ARN" : "Only one of StateMachine ARN or MapRun ARN can be provided");
   }
-  const candidates = input.mapRunArn !== undefined ? sfn.executor.mapRuns.childrenOf(sfn.mapRun(input.mapRunArn, ctx).arn) : undefined;
+  // A Map Run's Express children keep no record, as Express executions do not: they are counted (DescribeMapRun), not listed.
+  const candidates = input.mapRunArn !== undefined ? sfn.executor.mapRuns.childrenOf(sfn.mapRun(input.mapRunArn, ctx).arn).filter((e) => !e.mapRun!.express) : undefined;
   const machine = input.stateMachineArn !== undefined ? sfn.stateMachine(input.stateMachineArn, ctx) : undefined;
   if (input.statusFilter !== undefined && !STATUSES.has(input.statusFilter)) {
     throw StatesErrors.validation(`1 validation error detected: Value '${input.statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(", ")}]`);
