@@ -119,6 +119,7 @@ describe("Distributed Map", () => {
     assert.equal(children.length, 5);
     for (const c of children) {
       assert.equal(c.status, "SUCCEEDED");
+      assert.deepEqual([c.mapRunArn, c.itemCount], [mapRunArn, 1]);
       assert.match(c.executionArn!, /:execution:dist-basic\/Adder:[0-9a-f-]{36}$/);
       assert.equal(c.stateMachineArn, `${arn}/Adder`);
     }

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { fails, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
@@ -44,6 +44,8 @@ test("a failed Task runs again after RedriveExecution and the execution succeeds
   const done = await settled(executionArn!);
   assert.deepEqual([done.status, done.redriveCount], ["SUCCEEDED", 1]);
   assert.ok(done.redriveDate instanceof Date);
+  const listed = (await sfn.send(new ListExecutionsCommand({ stateMachineArn }))).executions!.find((e) => e.executionArn === executionArn)!;
+  assert.deepEqual([listed.redriveCount, listed.redriveDate?.getTime()], [1, done.redriveDate!.getTime()]);
   assert.equal((await sqsClient(server).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))).Messages?.[0]?.Body, "ready");
   const types = (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!.map((e) => e.type);
   const at = types.indexOf("ExecutionRedriven");

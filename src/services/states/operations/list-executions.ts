@@ -32,7 +32,13 @@ export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: st
       status: e.snapshot.status,
       startDate: new Date(e.startDate),
       stopDate: e.stopDate !== undefined ? new Date(e.stopDate) : undefined,
-      redriveCount: 0,
+      stateMachineVersionArn: e.versionArn,
+      stateMachineAliasArn: e.aliasArn,
+      redriveCount: e.snapshot.redriveCount ?? 0,
+      redriveDate: e.redriveDate !== undefined ? new Date(e.redriveDate) : undefined,
+      // A Map Run's child: its Map Run, and how many items it processed.
+      mapRunArn: e.mapRun?.arn,
+      itemCount: e.mapRun ? (sfn.executor.mapRuns.runs.get(e.mapRun.arn)?.sizes[e.mapRun.index] ?? 1) : undefined,
     })),
     nextToken: start + max < all.length ? Buffer.from(String(start + max)).toString("base64url") : undefined,
   };
