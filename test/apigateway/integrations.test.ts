@@ -74,7 +74,7 @@ before(async () => {
         res.end(JSON.stringify({ error: "no such thing" }));
         return;
       }
-      res.writeHead(200, { "content-type": "application/json", "x-backend": "b1" });
+      res.writeHead(200, { "content-type": "application/json", "x-backend": "b1", server: "backend/1.0", "www-authenticate": "Basic realm=up" });
       res.end(JSON.stringify({ method: req.method, url: req.url, body, items: [{ id: 1 }, { id: 2 }] }));
     });
   });
@@ -281,6 +281,20 @@ test("HTTP_PROXY: method, greedy path, query string, headers and body go through
   assert.equal(echoed.url, "/up/a/b%20c?x=1&x=2");
   assert.equal(echoed.body, "raw body");
   assert.equal(seen[0].headers["x-custom"], "yes");
+});
+
+test("HTTP_PROXY: headers on both ways as AWS's table has them (dropped, or remapped to x-amzn-Remapped-*)", async () => {
+  seen.length = 0;
+  const r = await call("/passthru/h", { headers: { "max-forwards": "5", "x-keep": "1", authorization: "Bearer t" } });
+  assert.equal(r.status, 200);
+  assert.deepEqual([seen[0].headers["max-forwards"], seen[0].headers["x-keep"], seen[0].headers.authorization], [undefined, "1", "Bearer t"]);
+  assert.equal(r.headers["x-amzn-remapped-server"], "backend/1.0");
+  assert.equal(r.headers["x-amzn-remapped-www-authenticate"], "Basic realm=up");
+  assert.equal(r.headers["www-authenticate"], undefined);
+  assert.equal(r.headers.server, undefined);
+  // The backend's Date goes out remapped; the client's Date is API Gateway's own.
+  assert.ok(r.headers["x-amzn-remapped-date"]);
+  assert.ok(r.headers.date);
 });
 
 test("AWS service integration: SQS SendMessage by path puts the body on the queue", async () => {

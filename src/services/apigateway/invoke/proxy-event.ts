@@ -5,6 +5,7 @@
  */
 import type { ApiCall } from "./api-call.js";
 import { isBinaryBody } from "./binary.js";
+import { requestHeaders } from "./header-rules.js";
 import { requestContext } from "./request-context.js";
 
 export interface IncomingCall {
@@ -24,7 +25,8 @@ export function proxyEvent(call: ApiCall) {
   const { request } = call;
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (const [k, v] of request.headers) {
+  const passed = requestHeaders("lambda", request.headers, call.method.authorizationType === "AWS_IAM");
+  for (const [k, v] of passed) {
     headers[k] = v;
     (multiValueHeaders[k] ??= []).push(v);
   }
@@ -40,8 +42,8 @@ export function proxyEvent(call: ApiCall) {
     resource: call.resource.path,
     path: request.path,
     httpMethod: request.method,
-    headers: request.headers.length ? headers : null,
-    multiValueHeaders: request.headers.length ? multiValueHeaders : null,
+    headers: passed.length ? headers : null,
+    multiValueHeaders: passed.length ? multiValueHeaders : null,
     queryStringParameters: Object.keys(query).length ? query : null,
     multiValueQueryStringParameters: Object.keys(multiQuery).length ? multiQuery : null,
     pathParameters: Object.keys(call.pathParameters).length ? call.pathParameters : null,

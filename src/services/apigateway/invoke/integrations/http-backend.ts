@@ -31,6 +31,3 @@ export function sendHttp(args: { method: string; url: string; headers: Record<st
     req.end(args.method === "GET" || args.method === "HEAD" ? undefined : args.body);
   });
 }
-
-/** Hop-by-hop and framing headers that a proxy does not copy from one connection to another. */
-export const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length"]);

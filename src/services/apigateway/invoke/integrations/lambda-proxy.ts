@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
  */
 import type { ApiCall } from "../api-call.js";
+import { headerRecord, responseHeaders } from "../header-rules.js";
 import { isBinaryAccepted } from "../binary.js";
 import { GATEWAY_RESPONSE_DEFAULTS, type HttpAnswer } from "../gateway-responses.js";
 import type { InvokeDeps } from "../invoke-api.js";
@@ -50,9 +51,11 @@ function proxyResponse(payload: Buffer, call: ApiCall): HttpAnswer | undefined {
   const status = r.statusCode === undefined ? 200 : Number(r.statusCode);
   if (!Number.isInteger(status) || status < 100 || status > 599) return undefined;
   if (r.body !== undefined && r.body !== null && typeof r.body !== "string") return undefined;
-  const headers: Record<string, string | string[]> = { "content-type": "application/json" };
-  for (const [k, v] of Object.entries((r.multiValueHeaders ?? {}) as Record<string, unknown>)) if (Array.isArray(v)) headers[k.toLowerCase()] = v.map(String);
-  for (const [k, v] of Object.entries((r.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+  const given: Record<string, string | string[]> = { "content-type": "application/json" };
+  for (const [k, v] of Object.entries((r.multiValueHeaders ?? {}) as Record<string, unknown>)) if (Array.isArray(v)) given[k.toLowerCase()] = v.map(String);
+  for (const [k, v] of Object.entries((r.headers ?? {}) as Record<string, unknown>)) given[k.toLowerCase()] = String(v);
+  // The function's headers pass as AWS's table has them (Date, Server, Authorization, … remapped).
+  const headers = headerRecord(responseHeaders("lambda", Object.entries(given).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v] as [string, string]]))));
   const text = (r.body as string | null | undefined) ?? "";
   // A base64 body goes out as binary only when the client accepts one of the API's binary types.
   const binary = r.isBase64Encoded === true && isBinaryAccepted(call, String(headers["content-type"]));
