@@ -135,6 +135,16 @@ describe("Distributed Map", () => {
     assert.deepEqual((await sfn.send(new ListExecutionsCommand({ stateMachineArn: arn }))).executions!.map((e) => e.executionArn), [executionArn]);
   });
 
+  test("many children ending together: every one counted once, the results in item order", async () => {
+    const arn = await machine(sfn, "dist-many", distributed({ Echo: { Type: "Pass", End: true } }));
+    const items = Array.from({ length: 300 }, (_, i) => i);
+    const { executionArn, done } = await run(sfn, arn, { items });
+    assert.equal(done.status, "SUCCEEDED");
+    assert.deepEqual(JSON.parse(done.output!), items);
+    const mapRunArn = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0].mapRunArn!;
+    assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!.succeeded, 300);
+  });
+
   test("ItemBatcher: children get { BatchInput, Items } of at most MaxItemsPerBatch items; counts are per item and per child", async () => {
     const arn = await machine(
       sfn,

@@ -79,9 +79,13 @@ export class Executor {
    * Runs one event through the interpreter and stores the result before it returns. Events of
    * one execution are processed one at a time, in the order they arrive.
    */
-  advance(e: ExecutionRecord, input: StepInput): Promise<void> {
+  advance(e: ExecutionRecord, input: StepInput | (() => StepInput | undefined)): Promise<void> {
     const previous = this.queues.get(e.arn) ?? Promise.resolve();
-    const next = previous.then(() => this.apply(e, input));
+    // A function is asked for the event only when its turn comes (what has accumulated by then).
+    const next = previous.then(() => {
+      const event = typeof input === "function" ? input() : input;
+      return event ? this.apply(e, event) : undefined;
+    });
     const settled = next.catch(() => {});
     this.queues.set(e.arn, settled);
     void settled.then(() => {

@@ -2,7 +2,7 @@
  * Distributed Maps' Map Runs: the record DescribeMapRun reads, and the child executions. Each
  * child is an execution of the Map's ItemProcessor (a state machine of its own, named
  * `<machine>/<label>`), started when the interpreter asks (`mapChild`); its end goes back to
- * the parent as `mapChildEnded`. A Map Run that fails, or whose execution stops, stops its
+ * the parent as `mapChildrenEnded`. A Map Run that fails, or whose execution stops, stops its
  * running Standard children. EXPRESS children run in memory as Express executions do (no
  * history, five minutes at most, not listed); one running when the server stops runs again
  * after the restart (Express executions run at least once).
@@ -12,14 +12,15 @@ import { createHash } from "node:crypto";
 import { newSnapshot } from "../asl/interpreter/step.js";
 import { openMapRuns } from "../asl/interpreter/waiting.js";
 import type { JsonValue } from "../asl/jsonpath/json.js";
-import type { MapRunStart, StepInput } from "../asl/interpreter/types.js";
+import type { MapChildEnd, MapRunStart, StepInput } from "../asl/interpreter/types.js";
 import type { ExecutionStore } from "./execution-store.js";
 import type { ExecutionRecord, MapRunRecord } from "./types.js";
 
 /** What the Map Runs need of the executor. */
 export interface MapRunHost {
   now(): number;
-  advance(e: ExecutionRecord, input: StepInput): Promise<void>;
+  /** Queues an event for an execution; a function is called for it when its turn comes. */
+  advance(e: ExecutionRecord, input: StepInput | (() => StepInput | undefined)): Promise<void>;
   find(executionArn: string): ExecutionRecord | undefined;
   /** Adds a new execution to those the service knows. */
   register(e: ExecutionRecord): void;
@@ -30,8 +31,10 @@ export interface MapRunHost {
 
 export class MapRuns {
   readonly runs = new Map<string, MapRunRecord>();
-  /** Each Map Run's children, in the order they started. */
-  private readonly children = new Map<string, ExecutionRecord[]>();
+  /** Each Map Run's children by index. */
+  private readonly children = new Map<string, Map<number, ExecutionRecord>>();
+  /** Per parent execution and Map Run, the children's ends not yet handed to the parent. */
+  private readonly unreported = new Map<string, Map<string, MapChildEnd[]>>();
   /** A ItemProcessor's definition as a machine of its own, per parent definition and state. */
   private readonly definitions = new Map<string, string>();
 
@@ -43,18 +46,24 @@ export class MapRuns {
   /** After a restart: the Map Runs and their children, as stored. */
   load(executions: Iterable<ExecutionRecord>): void {
     for (const run of this.store.loadMapRuns()) this.runs.set(run.arn, run);
-    for (const e of executions) if (e.mapRun) this.childrenOf(e.mapRun.arn).push(e);
+    for (const e of executions) if (e.mapRun) this.childMap(e.mapRun.arn).set(e.mapRun.index, e);
   }
 
   clear(): void {
     this.runs.clear();
     this.children.clear();
+    this.unreported.clear();
   }
 
+  /** A Map Run's children, in index order of their start. */
   childrenOf(mapRunArn: string): ExecutionRecord[] {
-    let list = this.children.get(mapRunArn);
-    if (!list) this.children.set(mapRunArn, (list = []));
-    return list;
+    return [...this.childMap(mapRunArn).values()];
+  }
+
+  private childMap(mapRunArn: string): Map<number, ExecutionRecord> {
+    let children = this.children.get(mapRunArn);
+    if (!children) this.children.set(mapRunArn, (children = new Map()));
+    return children;
   }
 
   async started(parent: ExecutionRecord, start: MapRunStart): Promise<void> {
@@ -84,7 +93,8 @@ export class MapRuns {
     // Express executions are named `express:<machine>:<name>:<id>`, Standard ones `execution:<machine>:<name>`.
     const resource = express ? `express:${machineName}:${name}:${childName(run.id, -1 - index)}` : `execution:${machineName}:${name}`;
     const arn = parent.arn.replace(/:execution:.*$/, `:${resource}`);
-    if (this.childrenOf(mapRunArn).some((c) => c.mapRun!.index === index)) return;
+    const children = this.childMap(mapRunArn);
+    if (children.has(index)) return;
     const child: ExecutionRecord = {
       arn,
       stateMachineArn: `${parent.stateMachineArn}/${run.label}`,
@@ -99,7 +109,7 @@ export class MapRuns {
       snapshot: newSnapshot(input),
       mapRun: { arn: mapRunArn, index, executionArn: parent.arn, ...(express ? { express: true } : {}) },
     };
-    this.childrenOf(mapRunArn).push(child);
+    children.set(index, child);
     if (express) {
       const { stopDate } = await this.host.runExpress(child);
       child.stopDate = stopDate;
@@ -110,14 +120,35 @@ export class MapRuns {
     await this.host.advance(child, { kind: "start" });
   }
 
-  /** A child ended: its Map Run's execution hears of it. */
+  /**
+   * A child ended: its Map Run's execution hears of it. Ends that come while the parent is busy
+   * are handed over together, in one event: a Map Run of many short children would otherwise
+   * cost the parent a step (and a write of its whole snapshot) per child.
+   */
   childEnded(child: ExecutionRecord): void {
     const link = child.mapRun!;
     const parent = this.host.find(link.executionArn);
     if (!parent) return;
     const s = child.snapshot;
-    const input: StepInput = { kind: "mapChildEnded", mapRunArn: link.arn, index: link.index, status: s.status, ...(s.status === "SUCCEEDED" ? { output: s.output ?? null } : { error: s.error, cause: s.cause }) };
-    void this.host.advance(parent, input).catch((err) => this.host.logFailure(parent, err));
+    const end: MapChildEnd = { index: link.index, status: s.status, ...(s.status === "SUCCEEDED" ? { output: s.output ?? null } : { error: s.error, cause: s.cause }) };
+    let byRun = this.unreported.get(parent.arn);
+    const first = !byRun;
+    if (!byRun) this.unreported.set(parent.arn, (byRun = new Map()));
+    const ends = byRun.get(link.arn);
+    if (ends) ends.push(end);
+    else byRun.set(link.arn, [end]);
+    if (!first) return;
+    const take = (): StepInput | undefined => {
+      const pending = this.unreported.get(parent.arn);
+      if (!pending) return undefined;
+      const [mapRunArn, ends] = pending.entries().next().value as [string, MapChildEnd[]];
+      pending.delete(mapRunArn);
+      if (pending.size === 0) this.unreported.delete(parent.arn);
+      // Ends of another Map Run of the same execution (nested branches) go in a turn of their own.
+      else void this.host.advance(parent, take).catch((err) => this.host.logFailure(parent, err));
+      return { kind: "mapChildrenEnded", mapRunArn, ends };
+    };
+    void this.host.advance(parent, take).catch((err) => this.host.logFailure(parent, err));
   }
 
   /** A Map Run ended (FAILED or ABORTED: its running children are stopped). */
@@ -152,7 +183,7 @@ export class MapRuns {
       if (!run) continue;
       for (let index = 0; index < w.states.length; index++) {
         if (w.states[index] !== "r") continue;
-        const child = this.childrenOf(run.arn).find((c) => c.mapRun!.index === index);
+        const child = this.childMap(run.arn).get(index);
         if (!child) void this.startChild(parent, run.arn, index, w.inputs[index]).catch((err) => this.host.logFailure(parent, err));
         else if (child.snapshot.status !== "RUNNING") this.childEnded(child);
       }

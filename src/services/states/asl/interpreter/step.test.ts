@@ -395,7 +395,7 @@ test("a Distributed Map asks for its children as MaxConcurrency allows, ignores 
     first.commands.map((c) => (c as { kind: string; index?: number }).kind + ((c as { index?: number }).index ?? "")),
     ["mapRunStarted", "mapChild0", "mapChild1"],
   );
-  const ended = (snapshot: Snapshot, index: number, status: "SUCCEEDED" | "FAILED", output?: JsonValue, arn = mapRunArn) => step(first.parsed, snapshot, { kind: "mapChildEnded", mapRunArn: arn, index, status, ...(output !== undefined ? { output } : { error: "E" }) }, env());
+  const ended = (snapshot: Snapshot, index: number, status: "SUCCEEDED" | "FAILED", output?: JsonValue, arn = mapRunArn) => step(first.parsed, snapshot, { kind: "mapChildrenEnded", mapRunArn: arn, ends: [{ index, status, ...(output !== undefined ? { output } : { error: "E" }) }] }, env());
   const a = ended(first.snapshot, 0, "SUCCEEDED", "A");
   assert.deepEqual(a.commands, [{ kind: "mapChild", mapRunArn, index: 2, input: "c" }]);
   assert.deepEqual(ended(a.snapshot, 0, "SUCCEEDED", "again").events, [], "a child's end is counted once");

@@ -148,14 +148,23 @@ class Run implements BranchHost {
         if (next) this.enter(next.name, next.input);
         break;
       }
-      case "mapChildEnded": {
+      case "mapChildrenEnded": {
         const w = this.snap.current?.waiting;
-        if (w?.kind !== "mapRun" || w.mapRunArn !== input.mapRunArn || w.states[input.index] !== "r") return;
-        const ok = input.status === "SUCCEEDED";
-        w.states = `${w.states.slice(0, input.index)}${ok ? "s" : "f"}${w.states.slice(input.index + 1)}`;
-        w.running--;
-        if (ok) w.outputs[input.index] = input.output ?? null;
-        else w.failedItems += w.sizes[input.index];
+        if (w?.kind !== "mapRun" || w.mapRunArn !== input.mapRunArn) return;
+        const states = [...w.states];
+        let counted = 0;
+        for (const end of input.ends) {
+          // An end already counted (reported again after a restart) changes nothing.
+          if (states[end.index] !== "r") continue;
+          const ok = end.status === "SUCCEEDED";
+          states[end.index] = ok ? "s" : "f";
+          w.running--;
+          counted++;
+          if (ok) w.outputs[end.index] = end.output ?? null;
+          else w.failedItems += w.sizes[end.index];
+        }
+        if (counted === 0) return;
+        w.states = states.join("");
         this.continueMapRun();
         break;
       }
@@ -374,7 +383,7 @@ class Run implements BranchHost {
   /**
    * A Distributed Map: a Map Run whose children (one per item, or per batch) are executions of
    * their own, started by the executor (`mapChild` commands) as MaxConcurrency allows; their
-   * ends come back as `mapChildEnded`.
+   * ends come back as `mapChildrenEnded`.
    */
   private startMapRun(state: MapState, input: JsonValue, items: JsonValue[], maxConcurrency: number, retryCounts: number[]): { name: string; input: JsonValue } | undefined {
     const ctx = this.dataContext(state.name);
@@ -418,12 +427,14 @@ class Run implements BranchHost {
       return this.recover(state, cur.input, w.retryCounts, THRESHOLD_ERROR, THRESHOLD_CAUSE);
     }
     const limit = w.maxConcurrency || MAX_DISTRIBUTED_CONCURRENCY;
+    const from = w.started;
     while (w.running < limit && w.started < w.inputs.length) {
       const index = w.started++;
       w.running++;
-      w.states = `${w.states.slice(0, index)}r${w.states.slice(index + 1)}`;
       this.commands.push({ kind: "mapChild", mapRunArn: w.mapRunArn, index, input: w.inputs[index] });
     }
+    // Children start in index order: the ones just started are a run of "." become "r".
+    if (w.started > from) w.states = `${w.states.slice(0, from)}${"r".repeat(w.started - from)}${w.states.slice(w.started)}`;
     if (w.running > 0 || w.started < w.inputs.length) return undefined;
     this.emit("MapRunSucceeded", {});
     this.commands.push({ kind: "mapRunEnded", mapRunArn: w.mapRunArn, status: "SUCCEEDED" });

@@ -146,8 +146,8 @@ export type StepInput =
    */
   | { kind: "taskSucceeded"; output: JsonValue; callId?: number; token?: string; submitted?: boolean }
   | { kind: "taskFailed"; error: string; cause?: string; callId?: number; token?: string }
-  /** A Distributed Map's child execution `index` of the Map Run ended. */
-  | { kind: "mapChildEnded"; mapRunArn: string; index: number; status: ExecutionStatus; output?: JsonValue; error?: string; cause?: string }
+  /** Child executions of a Distributed Map's Map Run ended (those that ended since the last such event). */
+  | { kind: "mapChildrenEnded"; mapRunArn: string; ends: MapChildEnd[] }
   /** UpdateMapRun changed a running Map Run's settings. */
   | { kind: "mapRunUpdated"; mapRunArn: string; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number };
 
@@ -173,6 +173,15 @@ export type Command =
   | { kind: "mapChild"; mapRunArn: string; index: number; input: JsonValue }
   /** A Map Run ended; when it failed, its children still running are stopped. */
   | { kind: "mapRunEnded"; mapRunArn: string; status: "SUCCEEDED" | "FAILED" };
+
+/** How child execution `index` of a Map Run ended. */
+export interface MapChildEnd {
+  index: number;
+  status: ExecutionStatus;
+  output?: JsonValue;
+  error?: string;
+  cause?: string;
+}
 
 /** What the executor needs to know of a new Map Run. */
 export interface MapRunStart {
