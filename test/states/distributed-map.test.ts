@@ -145,6 +145,32 @@ describe("Distributed Map", () => {
     assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!.succeeded, 300);
   });
 
+  test("a Distributed Map inside a Parallel branch, and one inside a child execution", async () => {
+    const inner = { Type: "Map", Label: "Inner", ItemsPath: "$.xs", ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "Leaf", States: { Leaf: { Type: "Pass", End: true } } }, End: true };
+    const arn = await machine(sfn, "dist-nested", {
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          Branches: [
+            { StartAt: "Outer", States: { Outer: { Type: "Map", Label: "Outer", ItemsPath: "$.groups", ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "Inner", States: { Inner: inner } }, End: true } } },
+            { StartAt: "Plain", States: { Plain: { Type: "Pass", Result: "side", End: true } } },
+          ],
+          End: true,
+        },
+      },
+    });
+    const { executionArn, done } = await run(sfn, arn, { groups: [{ xs: [1, 2] }, { xs: [3] }] });
+    assert.equal(done.status, "SUCCEEDED", done.cause);
+    assert.deepEqual(JSON.parse(done.output!), [[[1, 2], [3]], "side"]);
+    const outer = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns!;
+    assert.equal(outer.length, 1);
+    const children = (await sfn.send(new ListExecutionsCommand({ mapRunArn: outer[0].mapRunArn }))).executions!;
+    const innerRuns = (await sfn.send(new ListMapRunsCommand({ executionArn: children[0].executionArn }))).mapRuns!;
+    assert.match(innerRuns[0].mapRunArn!, /:mapRun:dist-nested\/Outer\/Inner:/);
+    assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn: innerRuns[0].mapRunArn }))).status, "SUCCEEDED");
+  });
+
   test("ItemBatcher: children get { BatchInput, Items } of at most MaxItemsPerBatch items; counts are per item and per child", async () => {
     const arn = await machine(
       sfn,
