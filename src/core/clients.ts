@@ -32,7 +32,7 @@ export interface SqsQueueInfo {
 }
 
 export interface SqsClientApi {
-  sendMessage(args: { queueArn: string; body: string; attributes?: Record<string, MessageAttribute>; groupId?: string; dedupId?: string }): Promise<{ messageId: string }>;
+  sendMessage(args: { queueArn: string; body: string; attributes?: Record<string, MessageAttribute>; groupId?: string; dedupId?: string; delaySeconds?: number }): Promise<{ messageId: string }>;
   /** Undefined when the queue does not exist. */
   describeQueue(queueArn: string): SqsQueueInfo | undefined;
   /** ReceiveMessage with every system and message attribute; long-polls up to `waitSeconds`. */

@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
+import { ManualClock } from "../../src/index.js";
 import { TEST_CREDENTIALS } from "../helpers/stratus.js";
 import { drain, queue, startSns, type SnsHarness } from "../sns/support.js";
 
@@ -59,4 +60,42 @@ test("sns:publish publishes to the topic's subscribers", async () => {
   const [m] = await drain(h, q.url);
   assert.equal(m.Body, '{"hello":"world"}');
   assert.match(JSON.parse(d.output!).MessageId, /^[0-9a-f-]{36}$/);
+});
+
+test("sqs:sendMessage honours DelaySeconds (on the clock); a FIFO queue refuses it as SQS does", async () => {
+  const clock = new ManualClock(Date.UTC(2026, 10, 27, 12));
+  const own = await startSns({ clock });
+  try {
+    const client = new SFNClient({ endpoint: own.server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const q = await queue(own, "later");
+    const send = (QueueUrl: string) => ({ StartAt: "Send", States: { Send: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl, MessageBody: "soon", DelaySeconds: 30 }, End: true } } });
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "delayed", definition: JSON.stringify(send(q.url)), roleArn: "arn:aws:iam::000000000000:role/sfn" }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    let status = "RUNNING";
+    for (let i = 0; i < 200 && status === "RUNNING"; i++) {
+      status = (await client.send(new DescribeExecutionCommand({ executionArn }))).status!;
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(status, "SUCCEEDED");
+    assert.deepEqual(await drain(own, q.url), [], "not visible during its delay");
+    await clock.advance(31_000);
+    assert.deepEqual((await drain(own, q.url)).map((m) => m.Body), ["soon"]);
+
+    const fifo = await queue(own, "later.fifo", { FifoQueue: "true", ContentBasedDeduplication: "true" });
+    const def = send(fifo.url);
+    (def.States.Send.Parameters as Record<string, unknown>).MessageGroupId = "g";
+    (def.States.Send as Record<string, unknown>).Catch = [{ ErrorEquals: ["SQS.InvalidParameterValueException"], Next: "Refused" }];
+    (def.States as Record<string, unknown>).Refused = { Type: "Succeed" };
+    const made = await client.send(new CreateStateMachineCommand({ name: "delayed-fifo", definition: JSON.stringify(def), roleArn: "arn:aws:iam::000000000000:role/sfn" }));
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn: made.stateMachineArn }));
+    let d = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    for (let i = 0; i < 200 && d.status === "RUNNING"; i++) {
+      await new Promise((r) => setImmediate(r));
+      d = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    }
+    assert.equal(d.status, "SUCCEEDED");
+    assert.equal(JSON.parse(d.output!).Error, "SQS.InvalidParameterValueException");
+  } finally {
+    await own.server.stop();
+  }
 });

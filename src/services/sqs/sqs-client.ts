@@ -17,9 +17,9 @@ export function sqsClient(engine: SqsEngine): SqsClientApi {
     return q;
   };
   return {
-    async sendMessage({ queueArn, body, attributes, groupId, dedupId }) {
+    async sendMessage({ queueArn, body, attributes, groupId, dedupId, delaySeconds }) {
       const q = queue(queueArn);
-      const { draft } = buildDraft({ MessageBody: body, MessageAttributes: attributes, MessageGroupId: groupId, MessageDeduplicationId: dedupId }, q, q.record.accountId);
+      const { draft } = buildDraft({ MessageBody: body, MessageAttributes: attributes, MessageGroupId: groupId, MessageDeduplicationId: dedupId, DelaySeconds: delaySeconds }, q, q.record.accountId);
       const [outcome] = await engine.send(q, [draft]);
       return { messageId: outcome.messageId };
     },

@@ -76,8 +76,15 @@ async function sendToSqs(clients: ServiceClients, where: Where, p: { [key: strin
     attributes: attributesOf(p.MessageAttributes),
     groupId: typeof p.MessageGroupId === "string" ? p.MessageGroupId : undefined,
     dedupId: typeof p.MessageDeduplicationId === "string" ? p.MessageDeduplicationId : undefined,
+    delaySeconds: delaySecondsOf(p.DelaySeconds),
   });
   return { kind: "taskSucceeded", output: { MD5OfMessageBody: createHash("md5").update(body).digest("hex"), MessageId: messageId, ...sdkMetadata(randomUUID()) } };
+}
+
+function delaySecondsOf(value: JsonValue | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value)) throw new TaskInputError("DelaySeconds must be an integer");
+  return value;
 }
 
 async function publishToSns(clients: ServiceClients, p: { [key: string]: JsonValue }): Promise<StepInput> {
