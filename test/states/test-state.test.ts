@@ -43,8 +43,10 @@ test("a Task with a mocked result or error: SUCCEEDED, CAUGHT_ERROR, RETRIABLE",
   assert.deepEqual([ok.status, JSON.parse(ok.output!), ok.nextState], ["SUCCEEDED", { v: 9 }, "Done"]);
   const caught = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], Next: "Recover" }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
   assert.deepEqual([caught.status, caught.nextState, JSON.parse(caught.output!)], ["CAUGHT_ERROR", "Recover", { Error: "Boom", Cause: "bad" }]);
-  const retriable = await run(task({ Retry: [{ ErrorEquals: ["Boom"] }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
+  const retriable = await run(task({ Retry: [{ ErrorEquals: ["Other"] }, { ErrorEquals: ["Boom"], IntervalSeconds: 4 }] }), {}, { mock: { errorOutput: { error: "Boom", cause: "bad" } } });
   assert.deepEqual([retriable.status, retriable.error], ["RETRIABLE", "Boom"]);
+  assert.deepEqual(retriable.inspectionData?.errorDetails, { retryIndex: 1, retryBackoffIntervalSeconds: 4 });
+  assert.deepEqual(caught.inspectionData?.errorDetails, { catchIndex: 0 });
 });
 
 test("JSONata states with variables: `variables` in, the variables after the state in inspectionData", async () => {

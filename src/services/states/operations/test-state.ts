@@ -47,7 +47,7 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     variables = parsed as Record<string, JsonValue>;
   }
   const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestState:${newUuid()}`;
-  const inspection: Record<string, string> = {};
+  const inspection: Record<string, unknown> = {};
   const env: StepEnv = {
     now: ctx.clock.now(),
     executionArn: arn,
@@ -63,7 +63,8 @@ export async function testState(input: TestStateInput, ctx: RequestContext, sfn:
     newUuid,
     // The tested state's intermediate values; those of states inside a Parallel or Map are not its own.
     inspect: (stateName, field, value) => {
-      if (stateName === name) inspection[field] = JSON.stringify(value);
+      // errorDetails is a structure of numbers; the data flow's values are JSON text.
+      if (stateName === name) inspection[field] = field === "errorDetails" ? value : JSON.stringify(value);
     },
   };
   const events: HistoryEvent[] = [];
@@ -117,7 +118,7 @@ function targetsOf(state: Record<string, unknown>): string[] {
   return out;
 }
 
-function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue; assigned?: Record<string, JsonValue> } | undefined, input: unknown, taskResult: JsonValue | undefined, variables: Record<string, JsonValue>, inspection: Record<string, string>) {
+function report(name: string, declaredNext: string | undefined, events: HistoryEvent[], waiting: { kind: string; output?: JsonValue; assigned?: Record<string, JsonValue> } | undefined, input: unknown, taskResult: JsonValue | undefined, variables: Record<string, JsonValue>, inspection: Record<string, unknown>) {
   // A Wait is not waited out, so what it assigns is reported as if it had been.
   const after = waiting?.kind === "timer" && waiting.assigned ? { ...variables, ...waiting.assigned } : variables;
   const inspectionData = { input: JSON.stringify(input), ...inspection, ...(taskResult !== undefined ? { result: JSON.stringify(taskResult) } : {}), variables: JSON.stringify(after) };

@@ -449,6 +449,9 @@ class Run implements BranchHost {
   /** A state's error: retried on a timer, caught (the catcher's output and Assign), or the execution fails. */
   private recover(state: TaskState | ParallelState | MapState, input: JsonValue, retryCounts: number[], error: string, cause: string | undefined): { name: string; input: JsonValue } | undefined {
     const decision = handleStateError({ error, cause }, state.retry, retryCounts, state.catch, this.env.random);
+    // TestState reports which retrier or catcher took the error.
+    if (decision.kind === "retry") this.env.inspect?.(state.name, "errorDetails", { retryIndex: decision.retrier, retryBackoffIntervalSeconds: decision.delayMs / 1000 });
+    else if (decision.kind === "catch") this.env.inspect?.(state.name, "errorDetails", { catchIndex: decision.catcher });
     if (decision.kind === "retry") {
       const dueAt = this.env.now + decision.delayMs;
       const timerId = this.nextTimerId();
