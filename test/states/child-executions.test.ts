@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
@@ -82,4 +82,30 @@ test("a failing child fails the parent's task with States.TaskFailed (catchable)
   assert.equal((await sfn.send(new DescribeExecutionCommand({ executionArn: run.executionArn }))).status, "RUNNING");
   await server.manualClock!.advance(60_000);
   assert.equal(JSON.parse((await finished(run.executionArn!)).output!).Output, "late");
+});
+
+test("Express: a Standard parent starts an Express child (request-response; .sync refused); an Express parent starts a child", async () => {
+  const expressChild = (await sfn.send(new CreateStateMachineCommand({ name: "express-child", type: "EXPRESS", definition: JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", End: true } } }), roleArn: ROLE }))).stateMachineArn!;
+  const start = (arn: string, resource = "arn:aws:states:::states:startExecution") => ({ StartAt: "Start", States: { Start: { Type: "Task", Resource: resource, Parameters: { StateMachineArn: arn, Input: { n: 1 } }, End: true } } });
+  const parent = await machine("starts-express", start(expressChild));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: parent }));
+  const done = await finished(executionArn!);
+  assert.equal(done.status, "SUCCEEDED");
+  assert.match(JSON.parse(done.output!).ExecutionArn, /:express:express-child:/);
+
+  const syncParent = await machine("waits-for-express", start(expressChild, "arn:aws:states:::states:startExecution.sync:2"));
+  const failed = await finished((await sfn.send(new StartExecutionCommand({ stateMachineArn: syncParent }))).executionArn!);
+  assert.deepEqual([failed.status, failed.error], ["FAILED", "StepFunctions.StateMachineTypeNotSupportedException"]);
+
+  // An Express parent (run in the background, no record of its own) starts a Standard child.
+  const expressParent = (await sfn.send(new CreateStateMachineCommand({ name: "express-parent", type: "EXPRESS", definition: JSON.stringify(start(child)), roleArn: ROLE }))).stateMachineArn!;
+  const count = async () => (await sfn.send(new ListExecutionsCommand({ stateMachineArn: child }))).executions!.length;
+  const before = await count();
+  await sfn.send(new StartExecutionCommand({ stateMachineArn: expressParent }));
+  let after = before;
+  for (let i = 0; i < 1000 && after === before; i++) {
+    await new Promise((r) => setImmediate(r));
+    after = await count();
+  }
+  assert.equal(after, before + 1);
 });

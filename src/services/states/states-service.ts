@@ -26,7 +26,7 @@ export class StatesService implements ServiceRuntime {
     this.store = new StatesStore(deps.db);
     this.executionStore = new ExecutionStore(deps.db);
     this.executor = new Executor(deps.clients, this.executionStore, deps.scheduler, deps.clock, deps.logger, (arn) => this.executions.get(arn), (e) => this.executions.set(e.arn, e));
-    this.executor.startChild = (parent, parameters) => startChildExecution(this, parent, parameters);
+    this.executor.startChild = (parent, parameters, sync) => startChildExecution(this, parent, parameters, sync);
     if (deps.settings.states?.mockConfig !== undefined) this.executor.mockConfig = checkMockConfig(deps.settings.states.mockConfig);
   }
 

@@ -36,7 +36,7 @@ export class Executor {
    * Starts a child execution for `states:startExecution` (set by the service, which owns
    * state machines). Resolves with the new execution.
    */
-  startChild?: (parent: ExecutionRecord, parameters: { [key: string]: JsonValue }) => Promise<ExecutionRecord>;
+  startChild?: (parent: Where, parameters: { [key: string]: JsonValue }, sync?: "sync" | "sync:2") => Promise<ExecutionRecord>;
   /** Step Functions Local's mock config, when the server was given one (mock-config.ts). */
   mockConfig?: ReturnType<typeof checkMockConfig>;
   /** Per execution, the promise of its last queued event. */
@@ -135,7 +135,7 @@ export class Executor {
     // A stopped execution's timers still fire, and are ignored: it is no longer running.
   }
 
-  private logFailure(e: ExecutionRecord, err: unknown): void {
+  logFailure(e: ExecutionRecord, err: unknown): void {
     this.logger.error(`states: execution ${e.arn} could not continue`, err);
   }
 
@@ -176,21 +176,24 @@ export class Executor {
 
   /** `states:startExecution`: the child's ARN and start; with `.sync`, the parent then waits for its end. */
   private async startChildTask(e: ExecutionRecord, call: Extract<TaskCall, { kind: "integration" }>, callId: number): Promise<void> {
-    let child: ExecutionRecord;
-    try {
-      child = await this.startChild!(e, call.parameters);
-    } catch (err) {
-      if (!isServiceError(err)) throw err;
-      await this.advance(e, { kind: "taskFailed", error: `StepFunctions.${err.code.endsWith("Exception") ? err.code : `${err.code}Exception`}`, cause: err.message, callId });
-      return;
-    }
-    const started = { ExecutionArn: child.arn, StartDate: child.startDate };
-    await this.advance(e, { kind: "taskSucceeded", output: started, callId, ...(call.sync ? { submitted: true } : {}) });
-    if (!call.sync) return;
+    const { outcome, child } = await this.startChildOutcome(e, call);
+    await this.advance(e, { ...outcome, callId, ...(call.sync && child ? { submitted: true } : {}) } as StepInput);
+    if (!call.sync || !child) return;
     // Linked only now, so that the parent hears of the child's end after its TaskSubmitted.
     child.parent = { executionArn: e.arn, callId, sync: call.sync };
     await this.store.save(child, []);
     if (child.snapshot.status !== "RUNNING") this.notifyParent(child);
+  }
+
+  /** Starts a `states:startExecution` child: the task's outcome (its ARN and start, or the error as `StepFunctions.<Error>Exception`). */
+  private async startChildOutcome(parent: Where, call: Extract<TaskCall, { kind: "integration" }>): Promise<{ outcome: StepInput; child?: ExecutionRecord }> {
+    try {
+      const child = await this.startChild!(parent, call.parameters, call.sync);
+      return { outcome: { kind: "taskSucceeded", output: { ExecutionArn: child.arn, StartDate: child.startDate } }, child };
+    } catch (err) {
+      if (!isServiceError(err)) throw err;
+      return { outcome: { kind: "taskFailed", error: `StepFunctions.${err.code.endsWith("Exception") ? err.code : `${err.code}Exception`}`, cause: err.message } };
+    }
   }
 
   /** A `.sync` child ended: its parent's task succeeds with its description, or fails with it. */
@@ -221,8 +224,12 @@ export class Executor {
   }
 
   /** A Task's call, carried out: the event that reports its outcome. */
-  callTask(e: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
-    if (call.kind === "integration" && call.service === "states") return Promise.resolve({ kind: "taskFailed", error: "States.Runtime", cause: "Express workflows cannot start executions with states:startExecution in Stratus yet" });
+  async callTask(e: Where, call: Exclude<TaskCall, { kind: "activity" }>): Promise<StepInput> {
+    if (call.kind === "integration" && call.service === "states") {
+      // Express workflows run request-response integrations only: no .sync, no callback.
+      if (call.sync || call.token) return { kind: "taskFailed", error: "States.Runtime", cause: "Express workflows support only the request-response pattern of states:startExecution" };
+      return (await this.startChildOutcome(e, call)).outcome;
+    }
     return runTask(this.clients, e, call);
   }
 
