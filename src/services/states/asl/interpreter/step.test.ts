@@ -359,6 +359,11 @@ test("an output over 256 KiB fails the execution with States.DataLimitExceeded, 
   assert.equal(ok.snapshot.status, "SUCCEEDED");
   const big = start(def, { s: "x".repeat(262_145) });
   assert.deepEqual([big.snapshot.status, big.snapshot.error], ["FAILED", "States.DataLimitExceeded"]);
+  // A Task's result over the quota fails too, even when ResultSelector would keep a little of it.
+  const task = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, ResultSelector: { "n.$": "$.n" }, Catch: [{ ErrorEquals: ["States.ALL"], Next: "C" }], End: true }, C: { Type: "Succeed" } } };
+  const first = start(task, {});
+  const done = step(first.parsed, first.snapshot, { kind: "taskSucceeded", output: { n: 1, blob: "x".repeat(262_145) } }, env());
+  assert.deepEqual([done.snapshot.status, done.snapshot.error], ["FAILED", "States.DataLimitExceeded"]);
 });
 
 test("a retried Task evaluates its Parameters again: $$.State.RetryCount counts the retries", () => {

@@ -274,7 +274,7 @@ class Run implements BranchHost {
     const text = this.root.json(output);
     // States.DataLimitExceeded is terminal: no retrier or catcher (not even States.ALL) handles it.
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
-      this.fail("States.DataLimitExceeded", `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+      this.fail("States.DataLimitExceeded", dataLimitCause(state.name));
       return undefined;
     }
     this.emit(`${state.type}StateExited`, () => ({ stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) }));
@@ -554,6 +554,11 @@ class Run implements BranchHost {
   private taskSucceeded(state: TaskState, call: TaskCall, result: JsonValue): { name: string; input: JsonValue } | undefined {
     const [type, details] = succeededEvent(call, result);
     this.emit(type, details);
+    // A result over the quota fails the execution even if ResultSelector would make it small.
+    if (Buffer.byteLength(this.root.json(result)) > MAX_PAYLOAD_BYTES) {
+      this.fail("States.DataLimitExceeded", dataLimitCause(state.name));
+      return undefined;
+    }
     const input = this.snap.current!.input;
     try {
       return this.exit(state, resultExit(state, input, result, this.dataContext(state.name)));
@@ -667,6 +672,10 @@ function exitedDetails(name: string, output: JsonValue, assigned: Record<string,
     outputDetails: { truncated: false },
     ...(assigned ? { assignedVariables: Object.fromEntries(Object.entries(assigned).map(([k, v]) => [k, json(v)])), assignedVariablesDetails: { truncated: false } } : {}),
   };
+}
+
+function dataLimitCause(stateName: string): string {
+  return `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`;
 }
 
 function json(value: JsonValue): string {
