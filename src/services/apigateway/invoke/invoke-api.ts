@@ -23,6 +23,7 @@ import { validateRequest } from "./request-validation.js";
 import { matchDeployedRoute } from "./route-match.js";
 import { readRequestBody, requestTarget } from "./request-target.js";
 import { sendAnswer } from "./send-answer.js";
+import { compressAnswer } from "./compression.js";
 
 const HOST = /^([a-z0-9]{10})\.execute-api\.localhost(?::\d+)?$/i;
 const PATH = /^\/restapis\/([a-z0-9]{10})\/([^/]+)\/_user_request_(\/.*)?$/;
@@ -41,7 +42,6 @@ export interface InvokeDeps {
 
 export async function serveApiCall(req: IncomingMessage, res: ServerResponse, deps: InvokeDeps): Promise<void> {
   const requestId = newUuid();
-  const send = (a: HttpAnswer) => sendAnswer(req, res, a, requestId);
   const url = requestTarget(req.url);
   let apiId: string;
   let stageName: string;
@@ -57,6 +57,8 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
     path = `/${rest.join("/")}`;
   }
   const api = deps.gw.apis.get(apiId);
+  // The API's answers are compressed from its minimumCompressionSize on.
+  const send = (a: HttpAnswer) => sendAnswer(req, res, compressAnswer(a, api?.minimumCompressionSize, req.headers["accept-encoding"]), requestId);
   const stage = api?.stages?.[stageName];
   const deployment = stage ? api?.deployments?.[stage.deploymentId] : undefined;
   if (!api || !stage || !deployment) return send({ status: 403, headers: { "content-type": "application/json", "x-amzn-errortype": "ForbiddenException" }, body: JSON.stringify({ message: "Forbidden" }) });
