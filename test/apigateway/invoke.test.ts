@@ -82,3 +82,11 @@ test("unknown routes are 403 Missing Authentication Token; a malformed function 
   const noStage = await call(`/restapis/${apiId}/prod/_user_request_/pets/1`);
   assert.equal(noStage.status, 403);
 });
+
+test("a payload over API Gateway's 10 MB quota is 413 Request Too Long, and the connection serves the next call", async () => {
+  const host = `${apiId}.execute-api.localhost:${port}`;
+  const big = await call("/dev/anything", { method: "POST", host, body: Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), headers: { "content-type": "text/plain" } });
+  assert.deepEqual([big.status, JSON.parse(big.body)], [413, { message: "Request Too Long" }]);
+  const fits = await call("/dev/anything", { method: "POST", host, body: "small", headers: { "content-type": "text/plain" } });
+  assert.equal(fits.status, 201);
+});

@@ -67,13 +67,15 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
   const method = route ? (route.resource.methods[req.method ?? "GET"] ?? route.resource.methods.ANY) : undefined;
   if (!route || !method) return send(gatewayResponse({ type: "MISSING_AUTHENTICATION_TOKEN" }, custom));
 
-  const body = readRequestBody(req);
+  const read = readRequestBody(req);
+  const body = read instanceof Promise ? await read : read;
+  if (!body) return send(gatewayResponse({ type: "REQUEST_TOO_LARGE" }, custom));
   const request: IncomingCall = {
     method: req.method ?? "GET",
     path,
     headers: pairs(req.rawHeaders),
     query: url.query,
-    body: body instanceof Buffer ? body : await body,
+    body,
     sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1",
     requestId,
     now: deps.clock.now(),

@@ -28,17 +28,26 @@ export function requestTarget(url: string | undefined): RequestTarget {
 
 const EMPTY = Buffer.alloc(0);
 
+/** API Gateway's quota on a request's payload: 10 MB. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
 /**
- * The request body. A request without Content-Length or Transfer-Encoding has none (RFC 9112
- * §6.3), so nothing is waited for; Node drains the (empty) stream when the response ends.
+ * The request body, or undefined when it is larger than `limit` (what arrives past the limit is
+ * read and dropped, so the connection stays usable). A request without Content-Length or
+ * Transfer-Encoding has none (RFC 9112 §6.3), so nothing is waited for; Node drains the
+ * (empty) stream when the response ends.
  */
-export function readRequestBody(req: IncomingMessage): Buffer | Promise<Buffer> {
+export function readRequestBody(req: IncomingMessage, limit = MAX_PAYLOAD_BYTES): Buffer | undefined | Promise<Buffer | undefined> {
   const length = req.headers["content-length"];
   if (req.headers["transfer-encoding"] === undefined && (length === undefined || length === "0")) return EMPTY;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
