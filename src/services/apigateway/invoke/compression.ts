@@ -1,10 +1,11 @@
 /**
  * Payload compression: with the API's minimumCompressionSize set, an answer at least that large
  * is compressed with the encoding the client accepts (gzip or deflate, by Accept-Encoding and
- * its q-values; `identity` alone or nothing: as it is).
+ * its q-values; `identity` alone or nothing: as it is), and a compressed request payload is
+ * decompressed for the mapping templates of non-proxy integrations (proxy ones get it as sent).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-gzip-compression-decompression.html
  */
-import { deflateSync, gzipSync } from "node:zlib";
+import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { HttpAnswer } from "./gateway-responses.js";
 
 const ENCODERS = { gzip: gzipSync, deflate: deflateSync } as const;
@@ -32,4 +33,20 @@ function preferredEncoding(header: string): Encoding | undefined {
     for (const encoding of candidates) if (!best || q > best.q) best = { encoding, q };
   }
   return best?.encoding;
+}
+
+const DECODERS: Record<string, (b: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync };
+
+/**
+ * The payload a non-proxy integration's mapping sees: decompressed when the API has compression
+ * enabled and the request says gzip or deflate; as sent otherwise (or when it does not decode).
+ */
+export function requestPayload(body: Buffer, contentEncoding: string | undefined, compressionEnabled: boolean, proxy: boolean): Buffer {
+  const decode = contentEncoding ? DECODERS[contentEncoding.trim().toLowerCase()] : undefined;
+  if (!decode || !compressionEnabled || proxy || body.length === 0) return body;
+  try {
+    return decode(body);
+  } catch {
+    return body;
+  }
 }

@@ -23,7 +23,10 @@ import { validateRequest } from "./request-validation.js";
 import { matchDeployedRoute } from "./route-match.js";
 import { readRequestBody, requestTarget } from "./request-target.js";
 import { sendAnswer } from "./send-answer.js";
-import { compressAnswer } from "./compression.js";
+import { compressAnswer, requestPayload } from "./compression.js";
+
+/** Integrations that get the request as it came (no mapping templates). */
+const PROXY_TYPES = new Set(["AWS_PROXY", "HTTP_PROXY"]);
 
 const HOST = /^([a-z0-9]{10})\.execute-api\.localhost(?::\d+)?$/i;
 const PATH = /^\/restapis\/([a-z0-9]{10})\/([^/]+)\/_user_request_(\/.*)?$/;
@@ -75,7 +78,7 @@ export async function serveApiCall(req: IncomingMessage, res: ServerResponse, de
     path,
     headers: pairs(req.rawHeaders),
     query: url.query,
-    body,
+    body: requestPayload(body, req.headers["content-encoding"], api.minimumCompressionSize !== undefined, PROXY_TYPES.has(method.methodIntegration?.type ?? "")),
     sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1",
     requestId,
     now: deps.clock.now(),
