@@ -35,7 +35,7 @@ export class MapRuns {
   private readonly children = new Map<string, Map<number, ExecutionRecord>>();
   /** Per parent execution and Map Run, the children's ends not yet handed to the parent. */
   private readonly unreported = new Map<string, Map<string, MapChildEnd[]>>();
-  /** A ItemProcessor's definition as a machine of its own, per parent definition and state. */
+  /** An ItemProcessor's definition as a machine of its own, per parent definition and state. */
   private readonly definitions = new Map<string, string>();
 
   constructor(
