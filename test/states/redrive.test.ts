@@ -60,3 +60,44 @@ test("a failure in a Fail state is not redrivable", async () => {
   assert.equal((await settled(executionArn!)).redriveStatus, "NOT_REDRIVABLE");
   await fails(sfn.send(new RedriveExecutionCommand({ executionArn })), "ExecutionNotRedrivable", /cannot be redriven/);
 });
+
+test("a redriven Map runs again only the iterations that failed; the others keep their results", async () => {
+  const queueUrl = `${server.endpoint}/000000000000/map-later`;
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+    name: "redrivable-map",
+    roleArn: ROLE,
+    definition: JSON.stringify({
+      StartAt: "Each",
+      States: {
+        Each: {
+          Type: "Map",
+          ItemsPath: "$.items",
+          ItemProcessor: {
+            StartAt: "Route",
+            States: {
+              Route: { Type: "Choice", Choices: [{ Variable: "$.send", BooleanEquals: true, Next: "Send" }], Default: "Keep" },
+              Keep: { Type: "Pass", Parameters: { "kept.$": "$.id" }, End: true },
+              Send: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: queueUrl, "MessageBody.$": "States.Format('item {}', $.id)" }, ResultSelector: { "sent.$": "$.MessageId" }, End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    }),
+  }));
+  const items = [{ id: 1, send: false }, { id: 2, send: true }, { id: 3, send: false }];
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ items }) }));
+  const failed = await settled(executionArn!);
+  assert.equal(failed.status, "FAILED");
+  await sqsClient(server).send(new CreateQueueCommand({ QueueName: "map-later" }));
+  await sfn.send(new RedriveExecutionCommand({ executionArn }));
+  const done = await settled(executionArn!);
+  assert.equal(done.status, "SUCCEEDED", done.cause);
+  const out = JSON.parse(done.output!);
+  assert.deepEqual([out[0], out[2]], [{ kept: 1 }, { kept: 3 }]);
+  assert.ok(typeof out[1].sent === "string");
+  const events = (await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!;
+  const redriven = events.findIndex((e) => e.type === "ExecutionRedriven");
+  const startedAfter = events.slice(redriven).filter((e) => e.type === "MapIterationStarted").map((e) => e.mapIterationStartedEventDetails?.index);
+  assert.deepEqual(startedAfter, [1], "only the failed iteration runs again");
+});

@@ -186,7 +186,8 @@ class Run implements BranchHost {
         this.snap.unsuccessful = undefined;
         this.snap.redriveCount = (this.snap.redriveCount ?? 0) + 1;
         this.emit("ExecutionRedriven", { executionRedrivenEventDetails: { redriveCount: this.snap.redriveCount } });
-        this.enter(at.name, at.input);
+        if (at.branches) this.redriveBranches(at.name, at.input, at.branches);
+        else this.enter(at.name, at.input);
         break;
       }
       case "stop":
@@ -317,6 +318,7 @@ class Run implements BranchHost {
     const max = state.type === "Map" ? mapConcurrency(state, input, this.dataContext(state.name)) : 0;
     if (state.type === "Map" && state.mode === "DISTRIBUTED") return this.startMapRun(state, input, inputs, max, retryCounts);
     this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: inputs.length } } : {});
+    this.snap.current!.failedBranches = undefined;
     this.snap.current!.waiting = { kind: "branches", retryCounts, inputs, frames: [], live: [], maxConcurrency: max };
     return this.settleBranches(state);
   }
@@ -354,6 +356,7 @@ class Run implements BranchHost {
           if (isMap) this.emit("MapIterationFailed", { mapIterationFailedEventDetails: { name: state.name, index: i } });
           this.emit(isMap ? "MapStateFailed" : "ParallelStateFailed", {});
           cur.waiting = undefined;
+          cur.failedBranches = w;
           return this.recover(state, cur.input, w.retryCounts, f.error ?? "", f.cause);
         }
         if (isMap) this.emit("MapIterationSucceeded", { mapIterationSucceededEventDetails: { name: state.name, index: i } });
@@ -370,14 +373,40 @@ class Run implements BranchHost {
     }
   }
 
-  private startFrame(state: ParallelState | MapState, w: BranchesWaiting): void {
-    const index = w.frames.length;
+  private startFrame(state: ParallelState | MapState, w: BranchesWaiting, index = w.frames.length): void {
     if (state.type === "Map") this.emit("MapIterationStarted", { mapIterationStartedEventDetails: { name: state.name, index } });
     // A frame reads the variables around it and keeps what it assigns to itself.
     const frame: Snapshot = { status: "RUNNING", lastEventId: 0, executionInput: w.inputs[index], variables: { ...this.snap.variables } };
-    w.frames.push(frame);
+    w.frames[index] = frame;
     w.live.push(index);
     new Run(this.def, frame, this.env, this, startOf(state, index)).handle({ kind: "start" });
+  }
+
+  /**
+   * RedriveExecution of a Parallel or inline Map: the branches (iterations) that failed or were
+   * abandoned run again from their start, the ones that succeeded keep their output, and those
+   * never started start as MaxConcurrency allows. (The redriven ones start at once.)
+   */
+  private redriveBranches(name: string, input: JsonValue, prior: BranchesWaiting): void {
+    const state = this.def.allStates.get(name) as ParallelState | MapState;
+    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }));
+    this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
+    this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: prior.inputs.length } } : {});
+    const w: BranchesWaiting = { kind: "branches", retryCounts: state.retry.map(() => 0), inputs: prior.inputs, frames: [...prior.frames], live: [], maxConcurrency: prior.maxConcurrency };
+    this.snap.current.waiting = w;
+    w.frames.forEach((f, i) => {
+      if (f.status !== "SUCCEEDED") this.startFrame(state, w, i);
+    });
+    let next: { name: string; input: JsonValue } | undefined;
+    try {
+      next = this.settleBranches(state);
+    } catch (err) {
+      if (!isStatesError(err)) throw err;
+      this.noteEvaluation(name, err);
+      this.fail(err.error, stateFailureCause(name, entered, err.cause));
+      return;
+    }
+    if (next) this.enter(next.name, next.input);
   }
 
   /**
@@ -608,7 +637,10 @@ class Run implements BranchHost {
     const cur = this.snap.current;
     if (!cur) return;
     const type = this.def.allStates.get(cur.name)?.type;
-    if (type !== "Fail") this.snap.unsuccessful = { name: cur.name, input: cur.input };
+    if (type === "Fail") return;
+    // A Parallel or inline Map that failed (or was stopped while running) keeps its branches.
+    const branches = cur.failedBranches ?? (cur.waiting?.kind === "branches" ? cur.waiting : undefined);
+    this.snap.unsuccessful = { name: cur.name, input: cur.input, ...(branches ? { branches } : {}) };
   }
 
   /** AWS writes an EvaluationFailed event before a JSONata failure is handled. */

@@ -22,6 +22,8 @@ export interface Snapshot {
     enteredEventId: number;
     /** ISO time the state was entered ($$.State.EnteredTime). */
     enteredTime: string;
+    /** A Parallel's or Map's branches when one of them failed (kept for RedriveExecution). */
+    failedBranches?: BranchesWaiting;
     /** What the state waits for, if anything. */
     waiting?:
       | { kind: "timer"; dueAt: number; timerId: number; output: JsonValue; assigned?: Record<string, JsonValue> }
@@ -43,8 +45,11 @@ export interface Snapshot {
   output?: JsonValue;
   error?: string;
   cause?: string;
-  /** Where a failed, timed-out or aborted execution stopped: RedriveExecution starts there again. */
-  unsuccessful?: { name: string; input: JsonValue };
+  /**
+   * Where a failed, timed-out or aborted execution stopped: RedriveExecution starts there again.
+   * A Parallel or inline Map keeps its branches: the ones that succeeded are not run again.
+   */
+  unsuccessful?: { name: string; input: JsonValue; branches?: BranchesWaiting };
   redriveCount?: number;
 }
 
