@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListExecutionsCommand, ListMapRunsCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { fails, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
@@ -100,4 +100,49 @@ test("a redriven Map runs again only the iterations that failed; the others keep
   const redriven = events.findIndex((e) => e.type === "ExecutionRedriven");
   const startedAfter = events.slice(redriven).filter((e) => e.type === "MapIterationStarted").map((e) => e.mapIterationStartedEventDetails?.index);
   assert.deepEqual(startedAfter, [1], "only the failed iteration runs again");
+});
+
+test("a redriven Distributed Map runs the same Map Run again: its failed children are redriven, the others keep their results", async () => {
+  const queueUrl = `${server.endpoint}/000000000000/dist-later`;
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+    name: "redrivable-dist",
+    roleArn: ROLE,
+    definition: JSON.stringify({
+      StartAt: "Each",
+      States: {
+        Each: {
+          Type: "Map",
+          ItemsPath: "$.items",
+          ItemProcessor: {
+            ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+            StartAt: "Route",
+            States: {
+              Route: { Type: "Choice", Choices: [{ Variable: "$.send", BooleanEquals: true, Next: "Send" }], Default: "Keep" },
+              Keep: { Type: "Pass", Parameters: { "kept.$": "$.id" }, End: true },
+              Send: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: queueUrl, MessageBody: "x" }, ResultSelector: { sent: true }, End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    }),
+  }));
+  const items = [{ id: 1, send: false }, { id: 2, send: true }, { id: 3, send: false }];
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ items }) }));
+  const failed = await settled(executionArn!);
+  assert.deepEqual([failed.status, failed.error], ["FAILED", "States.ExceedToleratedFailureThreshold"]);
+  await sqsClient(server).send(new CreateQueueCommand({ QueueName: "dist-later" }));
+  await sfn.send(new RedriveExecutionCommand({ executionArn }));
+  const done = await settled(executionArn!);
+  assert.equal(done.status, "SUCCEEDED", done.cause);
+  assert.deepEqual(JSON.parse(done.output!), [{ kept: 1 }, { sent: true }, { kept: 3 }]);
+  const { mapRuns } = await sfn.send(new ListMapRunsCommand({ executionArn }));
+  assert.equal(mapRuns!.length, 1, "the same Map Run");
+  const run = await sfn.send(new DescribeMapRunCommand({ mapRunArn: mapRuns![0].mapRunArn }));
+  assert.deepEqual([run.status, run.redriveCount, run.executionCounts!.succeeded], ["SUCCEEDED", 1, 3]);
+  assert.ok(run.redriveDate instanceof Date);
+  const children = (await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns![0].mapRunArn }))).executions!;
+  assert.deepEqual(children.map((c) => c.redriveCount).sort(), [0, 0, 1], "only the failed child was redriven");
+  const history = (await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!.map((e) => e.type);
+  assert.ok(history.includes("MapRunRedriven"));
 });

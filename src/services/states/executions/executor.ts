@@ -126,6 +126,7 @@ export class Executor {
       else if (c.kind === "mapRunStarted") await this.mapRuns.started(e, c.mapRun);
       else if (c.kind === "mapChild") void this.mapRuns.startChild(e, c.mapRunArn, c.index, c.input).catch((err) => this.logFailure(e, err));
       else if (c.kind === "mapRunEnded") await this.mapRuns.ended(c.mapRunArn, c.status);
+      else if (c.kind === "mapRunRedriven") await this.mapRuns.redriven(c.mapRunArn);
       else this.runTask(e, c.call, c.callId);
     }
     // A Map Run left without an end of its own (the execution stopped, failed or timed out, or

@@ -91,10 +91,11 @@ export class MapRuns {
     const name = childName(run.id, index);
     const machineName = `${parent.stateMachineName}/${run.label}`;
     // Express executions are named `express:<machine>:<name>:<id>`, Standard ones `execution:<machine>:<name>`.
-    const resource = express ? `express:${machineName}:${name}:${childName(run.id, -1 - index)}` : `execution:${machineName}:${name}`;
+    const resource = express ? `express:${machineName}:${name}:${childName(`${run.id}/${run.redriveCount ?? 0}`, -1 - index)}` : `execution:${machineName}:${name}`;
     const arn = parent.arn.replace(/:execution:.*$/, `:${resource}`);
     const children = this.childMap(mapRunArn);
-    if (children.has(index)) return;
+    const existing = children.get(index);
+    if (existing) return this.redriveChild(existing);
     const child: ExecutionRecord = {
       arn,
       stateMachineArn: `${parent.stateMachineArn}/${run.label}`,
@@ -149,6 +150,38 @@ export class MapRuns {
       return { kind: "mapChildrenEnded", mapRunArn, ends };
     };
     void this.host.advance(parent, take).catch((err) => this.host.logFailure(parent, err));
+  }
+
+  /**
+   * A child asked for again after the Map Run was redriven: a Standard child that can be is
+   * redriven (RedriveExecution), one that cannot reports its end again; an Express child runs
+   * anew (a new execution); one still running is left to end.
+   */
+  private async redriveChild(child: ExecutionRecord): Promise<void> {
+    if (child.snapshot.status === "RUNNING") return;
+    const link = child.mapRun!;
+    if (link.express) {
+      this.childMap(link.arn).delete(link.index);
+      const parent = this.host.find(link.executionArn);
+      if (parent) await this.startChild(parent, link.arn, link.index, child.snapshot.executionInput);
+      return;
+    }
+    if (child.snapshot.unsuccessful) {
+      child.redriveDate = this.host.now();
+      child.stopDate = undefined;
+      await this.host.advance(child, { kind: "redrive" });
+    } else this.childEnded(child);
+  }
+
+  /** RedriveExecution ran a failed Map Run again. */
+  async redriven(mapRunArn: string): Promise<void> {
+    const run = this.runs.get(mapRunArn);
+    if (!run) return;
+    run.status = "RUNNING";
+    run.redriveCount = (run.redriveCount ?? 0) + 1;
+    run.redriveDate = this.host.now();
+    run.stopDate = undefined;
+    await this.store.saveMapRun(run);
   }
 
   /** A Map Run ended (FAILED or ABORTED: its running children are stopped). */

@@ -43,4 +43,7 @@ export interface MapRunRecord extends Omit<MapRunStart, "toleratedFailureCount" 
   stopDate?: number;
   toleratedFailureCount: number;
   toleratedFailurePercentage: number;
+  /** Times RedriveExecution ran it again, and when it last did (epoch milliseconds). */
+  redriveCount?: number;
+  redriveDate?: number;
 }

@@ -20,7 +20,8 @@ export function describeMapRun(input: { mapRunArn: string }, ctx: RequestContext
     toleratedFailurePercentage: run.toleratedFailurePercentage,
     toleratedFailureCount: run.toleratedFailureCount,
     ...sfn.executor.mapRuns.counts(run),
-    redriveCount: 0,
+    redriveCount: run.redriveCount ?? 0,
+    redriveDate: run.redriveDate !== undefined ? new Date(run.redriveDate) : undefined,
   };
 }
 

@@ -187,6 +187,7 @@ class Run implements BranchHost {
         this.snap.redriveCount = (this.snap.redriveCount ?? 0) + 1;
         this.emit("ExecutionRedriven", { executionRedrivenEventDetails: { redriveCount: this.snap.redriveCount } });
         if (at.branches) this.redriveBranches(at.name, at.input, at.branches);
+        else if (at.mapRun) this.redriveMapRun(at.name, at.input, at.mapRun);
         else this.enter(at.name, at.input);
         break;
       }
@@ -425,8 +426,26 @@ class Run implements BranchHost {
     this.emit("MapRunStarted", { mapRunStartedEventDetails: { mapRunArn } });
     const executionType = state.executionType ?? "STANDARD";
     this.commands.push({ kind: "mapRunStarted", mapRun: { arn: mapRunArn, stateName: state.name, label, id, executionType, maxConcurrency, ...tolerance, sizes } });
+    this.snap.current!.failedMapRun = undefined;
     this.snap.current!.waiting = { kind: "mapRun", retryCounts, mapRunArn, inputs, sizes, states: ".".repeat(inputs.length), outputs: {}, started: 0, running: 0, failedItems: 0, maxConcurrency, ...tolerance };
     return this.settleMapRun(state);
+  }
+
+  /**
+   * RedriveExecution of a Distributed Map: the same Map Run runs again; children that succeeded
+   * keep their results, the others are asked for again (the executor redrives them).
+   */
+  private redriveMapRun(name: string, input: JsonValue, prior: MapRunWaiting): void {
+    const state = this.def.allStates.get(name) as MapState;
+    const entered = this.emit("MapStateEntered", () => ({ stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }));
+    this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
+    this.emit("MapStateStarted", { mapStateStartedEventDetails: { length: prior.sizes.reduce((a, b) => a + b, 0) } });
+    const redriveCount = (prior.redriveCount ?? 0) + 1;
+    this.emit("MapRunRedriven", { mapRunRedrivenEventDetails: { mapRunArn: prior.mapRunArn, redriveCount } });
+    this.commands.push({ kind: "mapRunRedriven", mapRunArn: prior.mapRunArn });
+    const states = [...prior.states].map((c) => (c === "s" ? "s" : ".")).join("");
+    this.snap.current.waiting = { ...prior, retryCounts: state.retry.map(() => 0), states, started: 0, running: 0, failedItems: 0, redriveCount };
+    this.continueMapRun();
   }
 
   /** After a child ended or the Map Run's settings changed: see where the Map Run stands. */
@@ -453,17 +472,21 @@ class Run implements BranchHost {
       this.commands.push({ kind: "mapRunEnded", mapRunArn: w.mapRunArn, status: "FAILED" });
       this.emit("MapStateFailed", {});
       cur.waiting = undefined;
+      cur.failedMapRun = w;
       return this.recover(state, cur.input, w.retryCounts, THRESHOLD_ERROR, THRESHOLD_CAUSE);
     }
     const limit = w.maxConcurrency || MAX_DISTRIBUTED_CONCURRENCY;
     const from = w.started;
+    let states: string[] | undefined;
     while (w.running < limit && w.started < w.inputs.length) {
       const index = w.started++;
+      // A child that succeeded before a redrive keeps its result.
+      if (w.states[index] === "s") continue;
+      (states ??= [...w.states])[index] = "r";
       w.running++;
       this.commands.push({ kind: "mapChild", mapRunArn: w.mapRunArn, index, input: w.inputs[index] });
     }
-    // Children start in index order: the ones just started are a run of "." become "r".
-    if (w.started > from) w.states = `${w.states.slice(0, from)}${"r".repeat(w.started - from)}${w.states.slice(w.started)}`;
+    if (states && w.started > from) w.states = states.join("");
     if (w.running > 0 || w.started < w.inputs.length) return undefined;
     this.emit("MapRunSucceeded", {});
     this.commands.push({ kind: "mapRunEnded", mapRunArn: w.mapRunArn, status: "SUCCEEDED" });
@@ -640,7 +663,8 @@ class Run implements BranchHost {
     if (type === "Fail") return;
     // A Parallel or inline Map that failed (or was stopped while running) keeps its branches.
     const branches = cur.failedBranches ?? (cur.waiting?.kind === "branches" ? cur.waiting : undefined);
-    this.snap.unsuccessful = { name: cur.name, input: cur.input, ...(branches ? { branches } : {}) };
+    const mapRun = cur.failedMapRun ?? (cur.waiting?.kind === "mapRun" ? cur.waiting : undefined);
+    this.snap.unsuccessful = { name: cur.name, input: cur.input, ...(branches ? { branches } : {}), ...(mapRun ? { mapRun } : {}) };
   }
 
   /** AWS writes an EvaluationFailed event before a JSONata failure is handled. */

@@ -24,6 +24,8 @@ export interface Snapshot {
     enteredTime: string;
     /** A Parallel's or Map's branches when one of them failed (kept for RedriveExecution). */
     failedBranches?: BranchesWaiting;
+    /** A Distributed Map's Map Run when it failed (kept for RedriveExecution). */
+    failedMapRun?: MapRunWaiting;
     /** What the state waits for, if anything. */
     waiting?:
       | { kind: "timer"; dueAt: number; timerId: number; output: JsonValue; assigned?: Record<string, JsonValue> }
@@ -49,7 +51,7 @@ export interface Snapshot {
    * Where a failed, timed-out or aborted execution stopped: RedriveExecution starts there again.
    * A Parallel or inline Map keeps its branches: the ones that succeeded are not run again.
    */
-  unsuccessful?: { name: string; input: JsonValue; branches?: BranchesWaiting };
+  unsuccessful?: { name: string; input: JsonValue; branches?: BranchesWaiting; mapRun?: MapRunWaiting };
   redriveCount?: number;
 }
 
@@ -92,6 +94,8 @@ export interface MapRunWaiting {
   maxConcurrency: number;
   toleratedFailureCount?: number;
   toleratedFailurePercentage?: number;
+  /** Times RedriveExecution ran the Map Run again. */
+  redriveCount?: number;
 }
 
 /** When a running Task times out (TimeoutSeconds) or misses a heartbeat (HeartbeatSeconds). */
@@ -176,6 +180,8 @@ export type Command =
   | { kind: "mapRunStarted"; mapRun: MapRunStart }
   /** Start child execution `index` of a Map Run with this input. */
   | { kind: "mapChild"; mapRunArn: string; index: number; input: JsonValue }
+  /** RedriveExecution runs a failed Map Run again: its unsuccessful children are asked for anew. */
+  | { kind: "mapRunRedriven"; mapRunArn: string }
   /** A Map Run ended; when it failed, its children still running are stopped. */
   | { kind: "mapRunEnded"; mapRunArn: string; status: "SUCCEEDED" | "FAILED" };
 
