@@ -5,8 +5,9 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { CreateStateMachineCommand, DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListExecutionsCommand, ListMapRunsCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { CreateStateMachineCommand, DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListExecutionsCommand, ListMapRunsCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-sfn";
 import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { ManualClock } from "../../src/index.js";
 import { fails, sqsClient, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
@@ -145,4 +146,22 @@ test("a redriven Distributed Map runs the same Map Run again: its failed childre
   assert.deepEqual(children.map((c) => c.redriveCount).sort(), [0, 0, 1], "only the failed child was redriven");
   const history = (await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!.map((e) => e.type);
   assert.ok(history.includes("MapRunRedriven"));
+});
+
+test("an execution stopped more than 14 days ago (on the clock) is no longer redrivable", async () => {
+  const clock = new ManualClock(Date.UTC(2026, 10, 1));
+  const own = await startStratus({ clock });
+  try {
+    const client = new SFNClient({ endpoint: own.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "old", roleArn: ROLE, definition: JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 3600, End: true } } }) }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    await client.send(new StopExecutionCommand({ executionArn }));
+    assert.equal((await client.send(new DescribeExecutionCommand({ executionArn }))).redriveStatus, "REDRIVABLE");
+    await clock.advance(15 * 24 * 3600 * 1000);
+    const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+    assert.deepEqual([d.redriveStatus, d.redriveStatusReason], ["NOT_REDRIVABLE", "Execution redrivable period exceeded"]);
+    await fails(client.send(new RedriveExecutionCommand({ executionArn })), "ExecutionNotRedrivable", /redrivable period exceeded/);
+  } finally {
+    await own.stop();
+  }
 });

@@ -4,7 +4,8 @@ import type { ExecutionRecord } from "../executions/types.js";
 import type { StatesService } from "../states-service.js";
 import { notRedrivable } from "./redrive-execution.js";
 
-export function executionView(e: ExecutionRecord) {
+export function executionView(e: ExecutionRecord, now: number) {
+  const why = notRedrivable(e, now);
   const s = e.snapshot;
   return {
     executionArn: e.arn,
@@ -23,12 +24,12 @@ export function executionView(e: ExecutionRecord) {
     stateMachineAliasArn: e.aliasArn,
     redriveCount: s.redriveCount ?? 0,
     redriveDate: e.redriveDate !== undefined ? new Date(e.redriveDate) : undefined,
-    redriveStatus: notRedrivable(e) === undefined ? "REDRIVABLE" : "NOT_REDRIVABLE",
-    redriveStatusReason: notRedrivable(e),
+    redriveStatus: why === undefined ? "REDRIVABLE" : "NOT_REDRIVABLE",
+    redriveStatusReason: why,
     mapRunArn: e.mapRun?.arn,
   };
 }
 
 export function describeExecution(input: { executionArn: string }, ctx: RequestContext, sfn: StatesService) {
-  return executionView(sfn.execution(input.executionArn, ctx));
+  return executionView(sfn.execution(input.executionArn, ctx), ctx.clock.now());
 }

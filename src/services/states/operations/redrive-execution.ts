@@ -8,18 +8,22 @@ import { StatesErrors } from "../errors.js";
 import type { ExecutionRecord } from "../executions/types.js";
 import type { StatesService } from "../states-service.js";
 
-/** Why an execution cannot be redriven, or undefined when it can. */
-export function notRedrivable(e: ExecutionRecord): string | undefined {
+/** "You can redrive executions ... in the last 14 days": counted from the execution's stop. */
+const REDRIVABLE_PERIOD_MS = 14 * 24 * 3600 * 1000;
+
+/** Why an execution cannot be redriven at `now`, or undefined when it can. */
+export function notRedrivable(e: ExecutionRecord, now: number): string | undefined {
   const s = e.snapshot;
   if (s.status === "RUNNING") return "Execution is RUNNING and cannot be redriven";
   if (s.status === "SUCCEEDED") return "Execution is SUCCEEDED and cannot be redriven";
   if (!s.unsuccessful) return "Execution failed in a Fail state or before any state ran";
+  if (e.stopDate !== undefined && now - e.stopDate > REDRIVABLE_PERIOD_MS) return "Execution redrivable period exceeded";
   return undefined;
 }
 
 export async function redriveExecution(input: { executionArn: string }, ctx: RequestContext, sfn: StatesService) {
   const e = sfn.execution(input.executionArn, ctx);
-  const why = notRedrivable(e);
+  const why = notRedrivable(e, ctx.clock.now());
   if (why) throw StatesErrors.executionNotRedrivable(e.arn, why);
   e.stopDate = undefined;
   e.redriveDate = ctx.clock.now();
