@@ -87,6 +87,7 @@ export const Sentences = {
     `The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`,
   /** (observed, trailing space included) */
   expressIntegration: (pattern: string) => `Express state machine does not support '.${pattern}' service integration `,
+  expressActivity: "Express state machine does not support Activity ARN",
   /** (observed) */
   queryLanguageDowngrade: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
   /** (reported as measured on AWS by another emulator's tests) */

@@ -104,6 +104,10 @@ function checkResource(ctx: Ctx, raw: JsonObject, loc: string): TaskResource | u
     ctx.out.push(schema(Sentences.expressIntegration(resource.pattern), at));
     return undefined;
   }
+  if (ctx.machineType === "EXPRESS" && resource.kind === "activity") {
+    ctx.out.push(schema(Sentences.expressActivity, at));
+    return undefined;
+  }
   return resource;
 }
 

@@ -158,6 +158,10 @@ test("Task: Express machines refuse .sync and .waitForTaskToken (observed senten
     ["SCHEMA_VALIDATION_FAILED", "Express state machine does not support '.sync:2' service integration ", "/States/S/Resource"],
   ]);
   assert.deepEqual(errors(only(task()), { type: "EXPRESS" }), []);
+  // Activities are Standard-only too.
+  const activity = only(task({ Resource: "arn:aws:states:us-east-1:123456789012:activity:work" }));
+  assert.deepEqual(errors(activity, { type: "EXPRESS" }), [["SCHEMA_VALIDATION_FAILED", "Express state machine does not support Activity ARN", "/States/S/Resource"]]);
+  assert.deepEqual(errors(activity, { type: "STANDARD" }), []);
 });
 
 test("Task: timeouts and heartbeats", () => {
