@@ -88,6 +88,8 @@ export const Sentences = {
   /** (observed, trailing space included) */
   expressIntegration: (pattern: string) => `Express state machine does not support '.${pattern}' service integration `,
   expressActivity: "Express state machine does not support Activity ARN",
+  /** Our wording: AWS's sentence for this case is not documented. */
+  expressDistributedMap: "Express state machine does not support Map state in DISTRIBUTED mode",
   /** (observed) */
   queryLanguageDowngrade: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
   /** (reported as measured on AWS by another emulator's tests) */

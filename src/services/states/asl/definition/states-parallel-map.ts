@@ -86,6 +86,8 @@ export function compileMap(ctx: Ctx, raw: JsonObject, base: StateBasics): MapSta
     if (field === "ItemProcessor" && isJsonObject(value) && has(value, "ProcessorConfig")) {
       const config = readProcessorConfig(ctx, value.ProcessorConfig, `${at}/ProcessorConfig`);
       if (config) ({ mode, executionType } = config);
+      // "Distributed mode is supported in Standard workflows but not supported in Express workflows."
+      if (mode === "DISTRIBUTED" && ctx.machineType === "EXPRESS") push(ctx, Sentences.expressDistributedMap, `${at}/ProcessorConfig/Mode`);
     }
   }
 
