@@ -4,6 +4,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html
  */
 import type { RequestContext } from "../../../core/service.js";
+import { MAX_HISTORY_EVENTS } from "../asl/interpreter/step.js";
 import { StatesErrors } from "../errors.js";
 import type { ExecutionRecord } from "../executions/types.js";
 import type { StatesService } from "../states-service.js";
@@ -18,6 +19,8 @@ export function notRedrivable(e: ExecutionRecord, now: number): string | undefin
   if (s.status === "SUCCEEDED") return "Execution is SUCCEEDED and cannot be redriven";
   if (!s.unsuccessful) return "Execution failed in a Fail state or before any state ran";
   if (e.stopDate !== undefined && now - e.stopDate > REDRIVABLE_PERIOD_MS) return "Execution redrivable period exceeded";
+  // It stopped at the history's limit: running again would only hit it at once.
+  if (s.lastEventId >= MAX_HISTORY_EVENTS - 2) return "Execution history event limit exceeded";
   return undefined;
 }
 

@@ -24,7 +24,7 @@ import type { BranchesWaiting, Command, HistoryEvent, MapRunWaiting, Snapshot, S
 const MAX_PAYLOAD_BYTES = 262_144;
 
 /** A long-running loop of Pass states must still yield: AWS's quota on history events. */
-const MAX_HISTORY_EVENTS = 25_000;
+export const MAX_HISTORY_EVENTS = 25_000;
 
 export function newSnapshot(input: JsonValue): Snapshot {
   return { status: "RUNNING", lastEventId: 0, executionInput: input, variables: {} };
