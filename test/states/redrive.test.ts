@@ -114,6 +114,9 @@ test("a redriven Distributed Map runs the same Map Run again: its failed childre
   assert.ok(run.redriveDate instanceof Date);
   const children = (await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns![0].mapRunArn }))).executions!;
   assert.deepEqual(children.map((c) => c.redriveCount).sort(), [0, 0, 1], "only the failed child was redriven");
+  const redrivenChildren = (await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns![0].mapRunArn, redriveFilter: "REDRIVEN" }))).executions!;
+  assert.deepEqual(redrivenChildren.map((c) => c.redriveCount), [1]);
+  assert.equal((await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns![0].mapRunArn, redriveFilter: "NOT_REDRIVEN" }))).executions!.length, 2);
   const history = (await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!.map((e) => e.type);
   assert.ok(history.includes("MapRunRedriven"));
 });

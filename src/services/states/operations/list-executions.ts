@@ -5,7 +5,7 @@ import type { StatesService } from "../states-service.js";
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
 
-export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx: RequestContext, sfn: StatesService) {
+export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: string; statusFilter?: string; redriveFilter?: string; maxResults?: number; nextToken?: string }, ctx: RequestContext, sfn: StatesService) {
   // A state machine's executions, or a Map Run's child executions: one or the other.
   if ((input.stateMachineArn === undefined) === (input.mapRunArn === undefined)) {
     throw StatesErrors.validation(input.mapRunArn === undefined ? "Must provide a StateMachine ARN or MapRun ARN" : "Only one of StateMachine ARN or MapRun ARN can be provided");
@@ -21,6 +21,8 @@ export function listExecutions(input: { stateMachineArn?: string; mapRunArn?: st
   const all = [...(candidates ?? sfn.executions.values())]
     .reverse()
     .filter((e) => (machine === undefined || e.stateMachineArn === machine.arn) && (input.statusFilter === undefined || e.snapshot.status === input.statusFilter))
+    // REDRIVEN: executions redriven at least once; NOT_REDRIVEN: the others.
+    .filter((e) => input.redriveFilter === undefined || (input.redriveFilter === "REDRIVEN") === (e.snapshot.redriveCount ?? 0) > 0)
     .sort((a, b) => b.startDate - a.startDate);
   const start = input.nextToken !== undefined ? Number.parseInt(Buffer.from(input.nextToken, "base64url").toString("utf8"), 10) : 0;
   if (!Number.isInteger(start) || start < 0) throw StatesErrors.validation("Invalid Token: 'Invalid token'");
