@@ -24,8 +24,8 @@ import {
   PutMethodCommand,
   UpdateApiKeyCommand,
 } from "@aws-sdk/client-api-gateway";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { callApi, statusAndBody } from "./support.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { callApi, statusAndBody, gatewayClient } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startStratus>>;
 let gw: APIGatewayClient;
@@ -35,7 +35,7 @@ let planId: string;
 
 before(async () => {
   server = await startStratus();
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
   // The integration: an HTTP_PROXY to a local server that answers 200 "ok".
   backend = createServer((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
   await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));

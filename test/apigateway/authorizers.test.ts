@@ -24,10 +24,10 @@ import {
   type CreateAuthorizerCommandInput,
 } from "@aws-sdk/client-api-gateway";
 import type { ManualClock } from "../../src/index.js";
-import { fails, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { fails } from "../helpers/stratus.js";
 import { deploy, functionLogs } from "../lambda/invoke-support.js";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
-import { apiPath, callApi, type ApiAnswer } from "./support.js";
+import { apiPath, callApi, type ApiAnswer, gatewayClient } from "./support.js";
 
 const uri = (fn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn(fn)}/invocations`;
 const POOL = "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_TestPool1";
@@ -80,7 +80,7 @@ before(async () => {
   h = await startLambda({ clock: "manual" });
   clock = h.server.manualClock!;
   port = Number(new URL(h.server.endpoint).port);
-  gw = new APIGatewayClient({ endpoint: h.server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(h.server);
   await deploy(h, "token-auth", TOKEN_AUTHORIZER);
   await deploy(h, "request-auth", REQUEST_AUTHORIZER);
   await deploy(h, "echo", ECHO);

@@ -19,8 +19,8 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import type { ManualClock } from "../../src/core/clock.js";
 import type { StratusServer } from "../../src/index.js";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { apiPath, callApi } from "./support.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { apiPath, callApi, gatewayClient } from "./support.js";
 
 let server: StratusServer;
 let clock: ManualClock;
@@ -42,7 +42,7 @@ before(async () => {
   const url = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
   server = await startStratus({ clock: "manual" });
   clock = server.manualClock!;
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
   const api = await gw.send(new CreateRestApiCommand({ name: "cached" }));
   apiId = api.id!;
   for (const [part, method, extra] of [

@@ -9,8 +9,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
-import { startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { apiPath, callApi } from "./support.js";
+import { startStratus } from "../helpers/stratus.js";
+import { apiPath, callApi, gatewayClient } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startStratus>>;
 let gw: APIGatewayClient;
@@ -21,7 +21,7 @@ const BODY = JSON.stringify({ message: "x".repeat(2000) });
 
 before(async () => {
   server = await startStratus();
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
   const api = await gw.send(new CreateRestApiCommand({ name: "compressed", minimumCompressionSize: 1000 }));
   apiId = api.id!;
   for (const [part, body] of [["big", BODY], ["small", '{"ok":true}']]) {

@@ -27,8 +27,8 @@ import {
 import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
 import { deploy } from "../lambda/invoke-support.js";
-import { sqsClient, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { apiPath, callApi } from "./support.js";
+import { sqsClient } from "../helpers/stratus.js";
+import { apiPath, callApi, gatewayClient } from "./support.js";
 
 let h: LambdaHarness;
 let gw: APIGatewayClient;
@@ -83,7 +83,7 @@ before(async () => {
 
   h = await startLambda();
   port = Number(new URL(h.server.endpoint).port);
-  gw = new APIGatewayClient({ endpoint: h.server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(h.server);
   await deploy(h, "echo", "exports.handler = async (event) => ({ got: event });\n");
   await deploy(h, "fails", "exports.handler = async (event) => { throw new Error('Not found: ' + event.id); };\n");
   await deploy(h, "slow", "exports.handler = async () => { await new Promise((r) => setTimeout(r, 1500)); return 'late'; };\n");

@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { functionArn, startLambda, type LambdaHarness } from "../lambda/support.js";
 import { deploy } from "../lambda/invoke-support.js";
-import { TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { callApi } from "./support.js";
+import { callApi, gatewayClient } from "./support.js";
 
 let h: LambdaHarness;
 let gw: APIGatewayClient;
@@ -21,7 +20,7 @@ const uri = (fn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31
 before(async () => {
   h = await startLambda();
   port = Number(new URL(h.server.endpoint).port);
-  gw = new APIGatewayClient({ endpoint: h.server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(h.server);
   await deploy(h, "echo-event", "exports.handler = async (event) => ({ statusCode: 201, headers: { 'x-handled': 'yes' }, body: JSON.stringify(event) });\n");
   await deploy(h, "broken-shape", "exports.handler = async () => ({ status: 'not the proxy format' });\n");
   const api = await gw.send(new CreateRestApiCommand({ name: "proxy" }));

@@ -37,7 +37,8 @@ import {
   UpdateRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import type { StratusServer } from "../../src/index.js";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { gatewayClient } from "./support.js";
 
 let server: StratusServer;
 let gw: APIGatewayClient;
@@ -47,7 +48,7 @@ let petsId: string;
 
 before(async () => {
   server = await startStratus();
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
   const api = await gw.send(new CreateRestApiCommand({ name: "updates" }));
   apiId = api.id!;
   rootId = api.rootResourceId!;

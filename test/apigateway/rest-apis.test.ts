@@ -18,14 +18,15 @@ import {
   PutIntegrationCommand,
   PutMethodCommand,
 } from "@aws-sdk/client-api-gateway";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { gatewayClient } from "./support.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
 let server: Server;
 let gw: APIGatewayClient;
 before(async () => {
   server = await startStratus();
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
 });
 after(() => server.stop());
 

@@ -1,5 +1,7 @@
 /** Shared by the API Gateway tests: calling a deployed API over plain HTTP. */
 import { request } from "node:http";
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { TEST_CREDENTIALS } from "../helpers/stratus.js";
 
 export interface ApiAnswer {
   status: number;
@@ -36,4 +38,9 @@ export async function statusAndBody(answer: Promise<ApiAnswer>): Promise<{ statu
 /** The path form of a deployed API's URL. */
 export function apiPath(apiId: string, stage: string, path: string): string {
   return `/restapis/${apiId}/${stage}/_user_request_${path}`;
+}
+
+/** The API Gateway management client of the tests, for a started server. */
+export function gatewayClient(server: { endpoint: string }): APIGatewayClient {
+  return new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 }

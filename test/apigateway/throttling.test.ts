@@ -24,8 +24,8 @@ import {
   UpdateStageCommand,
 } from "@aws-sdk/client-api-gateway";
 import type { ManualClock } from "../../src/index.js";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { apiPath, callApi, statusAndBody } from "./support.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { apiPath, callApi, statusAndBody, gatewayClient } from "./support.js";
 
 let server: Awaited<ReturnType<typeof startStratus>>;
 let clock: ManualClock;
@@ -36,7 +36,7 @@ let backendUri: string;
 before(async () => {
   server = await startStratus({ clock: "manual" });
   clock = server.manualClock!;
-  gw = new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  gw = gatewayClient(server);
   backend = createServer((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
   await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));
   backendUri = `http://127.0.0.1:${(backend.address() as AddressInfo).port}/`;

@@ -33,8 +33,8 @@ import {
   UpdateUsagePlanCommand,
 } from "@aws-sdk/client-api-gateway";
 import { ManualClock } from "../../src/index.js";
-import { fails, startStratus, TEST_CREDENTIALS } from "../helpers/stratus.js";
-import { apiPath, callApi, statusAndBody } from "./support.js";
+import { fails, startStratus } from "../helpers/stratus.js";
+import { apiPath, callApi, statusAndBody, gatewayClient } from "./support.js";
 
 type Server = Awaited<ReturnType<typeof startStratus>>;
 
@@ -49,7 +49,7 @@ before(async () => {
 after(() => new Promise((r) => backend.close(r)));
 
 function client(server: Server): APIGatewayClient {
-  return new APIGatewayClient({ endpoint: server.endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  return gatewayClient(server);
 }
 
 /** An API with GET /pets (an API key required) deployed to "dev" and "prod". */
