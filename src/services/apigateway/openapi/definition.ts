@@ -3,7 +3,7 @@
  * to each other by name (models, authorizers, request validators) and get their ids when the
  * definition is applied to a REST API (apply-definition.ts).
  */
-import type { GatewayResponseRecord, IntegrationRecord, MethodResponseRecord } from "../types.js";
+import type { AuthorizerRecord, GatewayResponseRecord, IntegrationRecord, MethodResponseRecord } from "../types.js";
 import type { JsonObject } from "./json-value.js";
 
 export interface ModelDraft {
@@ -13,17 +13,8 @@ export interface ModelDraft {
   schema: JsonObject;
 }
 
-export interface AuthorizerDraft {
-  name: string;
-  type: "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
-  authType?: string;
-  authorizerUri?: string;
-  authorizerCredentials?: string;
-  identitySource?: string;
-  identityValidationExpression?: string;
-  authorizerResultTtlInSeconds: number;
-  providerARNs?: string[];
-}
+/** An authorizer as a document declares it (the record without its id). */
+export type AuthorizerDraft = Omit<AuthorizerRecord, "id">;
 
 export interface ValidatorDraft {
   name: string;
