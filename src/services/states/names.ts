@@ -3,7 +3,7 @@
  * special characters or control characters.
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html
  */
-import { arn, parseArn } from "../../core/ids.js";
+import { arn, newUuid, parseArn } from "../../core/ids.js";
 import { StatesErrors } from "./errors.js";
 
 // Whitespace, brackets < > { } [ ], wildcards ? *, special " # % \ ^ | ~ ` $ & , ; : /, and control characters.
@@ -56,6 +56,11 @@ function invalidArnDetail(value: string): string {
 
 export function executionArn(machine: StateMachineRef, name: string): string {
   return arn("states", machine.region, machine.accountId, `execution:${machine.name}:${name}`);
+}
+
+/** An Express execution's ARN: `express:<machine>:<name>:<id>` (the id keeps reused names apart). */
+export function expressExecutionArn(machine: { region: string; accountId: string; name: string }, name: string): string {
+  return arn("states", machine.region, machine.accountId, `express:${machine.name}:${name}:${newUuid()}`);
 }
 
 /** `arn:aws:states:<region>:<account>:execution:<machine>:<name>`, or InvalidArn. */

@@ -6,14 +6,13 @@
  */
 import type { JsonValue } from "../asl/jsonpath/json.js";
 import { StatesErrors } from "../errors.js";
-import { executionArn, parseStateMachineArn } from "../names.js";
+import { executionArn, parseStateMachineArn, expressExecutionArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
 import { resolveTarget } from "../versions.js";
 import { executionInput, executionName, newExecution } from "./execution-input.js";
 import type { ExecutionRecord } from "./types.js";
 import type { Where } from "./task-runner.js";
 import { runExpress } from "./express-runner.js";
-import { newUuid } from "../../../core/ids.js";
 
 export async function startChildExecution(sfn: StatesService, parent: Where, p: { [key: string]: JsonValue }, sync?: "sync" | "sync:2"): Promise<ExecutionRecord> {
   if (typeof p.StateMachineArn !== "string") throw StatesErrors.validation("StateMachineArn is required");
@@ -26,7 +25,7 @@ export async function startChildExecution(sfn: StatesService, parent: Where, p: 
     // An Express child runs in the background, as StartExecution runs one; it keeps no record to wait on.
     if (sync) throw StatesErrors.typeNotSupported("Stratus waits (.sync) for Standard child executions only");
     const m = target.machine;
-    const child = newExecution(target, `arn:aws:states:${m.region}:${m.accountId}:express:${m.name}:${name}:${newUuid()}`, name, input, where, sfn.clock.now());
+    const child = newExecution(target, expressExecutionArn(m, name), name, input, where, sfn.clock.now());
     void runExpress(child, sfn.executor, sfn.clock).catch((err) => sfn.executor.logFailure(child, err));
     return child;
   }

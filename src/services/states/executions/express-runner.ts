@@ -33,7 +33,9 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
       e.snapshot = result.snapshot;
       const status = e.snapshot.status;
       if (status === "SUCCEEDED" || status === "FAILED") return { status, stopDate: clock.now() };
-      // AWS runs Distributed Maps (child executions, Map Runs) in Standard workflows only.
+      // AWS runs Distributed Maps in Standard workflows only. CreateStateMachine refuses them in
+      // Express machines; this catches one inside an Express child of a Distributed Map, whose
+      // ItemProcessor was checked as part of a Standard machine.
       if (result.commands.some((c) => c.kind === "mapRunStarted")) {
         Object.assign(e.snapshot, { status: "FAILED", current: undefined, error: "States.Runtime", cause: "A Distributed Map runs in Standard workflows only, not in an Express workflow." });
         return { status: "FAILED", stopDate: clock.now() };

@@ -4,11 +4,10 @@
  * background (at most once, no history, as on AWS).
  */
 import type { RequestContext } from "../../../core/service.js";
-import { newUuid } from "../../../core/ids.js";
 import { StatesErrors } from "../errors.js";
 import { runExpress } from "../executions/express-runner.js";
 import { executionInput, executionName, newExecution, splitTestCase, withTestCase } from "../executions/execution-input.js";
-import { executionArn, parseStateMachineArn } from "../names.js";
+import { executionArn, parseStateMachineArn, expressExecutionArn } from "../names.js";
 import type { StatesService } from "../states-service.js";
 import { resolveTarget } from "../versions.js";
 
@@ -20,7 +19,7 @@ export async function startExecution(input: { stateMachineArn: string; name?: st
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
   if (machine.type === "EXPRESS") {
-    const e = withTestCase(newExecution(target, `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`, name, { text, value }, ctx, ctx.clock.now()), testCase);
+    const e = withTestCase(newExecution(target, expressExecutionArn(machine, name), name, { text, value }, ctx, ctx.clock.now()), testCase);
     void runExpress(e, sfn.executor, ctx.clock).catch((err) => ctx.logger.error(`states: express execution ${e.arn} failed to run`, err));
     return { executionArn: e.arn, startDate: new Date(e.startDate) };
   }

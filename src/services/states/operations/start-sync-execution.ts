@@ -4,9 +4,9 @@
  * The SDKs send it to a `sync-` host; against a local endpoint turn that off with the client
  * option `disableHostPrefix: true` (README).
  */
-import { newUuid } from "../../../core/ids.js";
 import type { RequestContext } from "../../../core/service.js";
 import { StatesErrors } from "../errors.js";
+import { expressExecutionArn } from "../names.js";
 import { executionInput, executionName, newExecution, splitTestCase, withTestCase } from "../executions/execution-input.js";
 import { runExpress } from "../executions/express-runner.js";
 import type { StatesService } from "../states-service.js";
@@ -20,7 +20,7 @@ export async function startSyncExecution(input: { stateMachineArn: string; name?
   if (machine.type !== "EXPRESS") throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
   const name = executionName(input.name);
   const { text, value } = executionInput(input.input);
-  const arn = `arn:aws:states:${machine.region}:${machine.accountId}:express:${machine.name}:${name}:${newUuid()}`;
+  const arn = expressExecutionArn(machine, name);
   const e = withTestCase(newExecution(target, arn, name, { text, value }, ctx, ctx.clock.now()), testCase);
   const outcome = await runExpress(e, sfn.executor, ctx.clock);
   const s = e.snapshot;
