@@ -20,6 +20,7 @@ import type { Authenticator } from "./authenticator.js";
 import { readCredentialScope, type CredentialScope } from "./credential-scope.js";
 import type { ServiceDirectory } from "./detect-service.js";
 import { BodyTooLarge, readBody } from "./read-body.js";
+import { RequestCancellation } from "./request-cancellation.js";
 
 export interface PipelineDeps {
   directory: ServiceDirectory;
@@ -47,19 +48,12 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     return;
   }
   const preq: ProtocolRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, rawQuery, headers: req.headers, body };
-  const abort = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) abort.abort();
-  };
-  res.on("close", onClose);
-  const onShutdown = () => abort.abort();
-  deps.shutdown.addEventListener("abort", onShutdown);
+  const cancellation = new RequestCancellation(res, deps.shutdown);
   let answer: Dispatched;
   try {
-    answer = await dispatchAwsRequest(preq, deps, { requestId, host: req.headers.host, signal: abort.signal });
+    answer = await dispatchAwsRequest(preq, deps, { requestId, host: req.headers.host, cancellation });
   } finally {
-    deps.shutdown.removeEventListener("abort", onShutdown);
-    res.off("close", onClose);
+    cancellation.dispose();
   }
   const { response, label } = answer;
   // During shutdown, answers close their connection so that the server can finish closing.
@@ -76,7 +70,8 @@ interface Dispatched {
 export interface DispatchOptions {
   requestId: string;
   host: string | undefined;
-  signal: AbortSignal;
+  /** Its `signal` is the operation's RequestContext.signal (read only by the operations that wait). */
+  cancellation: { readonly signal: AbortSignal };
   /**
    * An in-process call made on behalf of this account and region (API Gateway's AWS
    * integrations): it needs no signature; `signingName` picks the service.
@@ -116,7 +111,9 @@ export async function dispatchAwsRequest(preq: ProtocolRequest, deps: PipelineDe
       endpoint: `http://${options.host ?? "localhost"}`,
       clock: deps.clock,
       logger: deps.logger,
-      signal: options.signal,
+      get signal() {
+        return options.cancellation.signal;
+      },
     };
     switch (detected.protocol) {
       case "awsJson1_0":
@@ -160,11 +157,11 @@ function unknownTarget(req: ProtocolRequest, form: Map<string, string> | undefin
 function send(res: ServerResponse, response: ProtocolResponse, requestId: string, closeConnection: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const body = typeof response.body === "string" ? Buffer.from(response.body) : response.body;
-  res.writeHead(response.status, {
-    ...response.headers,
-    "x-amzn-requestid": requestId,
-    "content-length": body.length,
-    ...(closeConnection ? { connection: "close" } : {}),
-  });
+  // A flat [name, value, …] list: Node writes it as given, with no object to build and copy.
+  const headers: string[] = [];
+  for (const name in response.headers) headers.push(name, response.headers[name]);
+  headers.push("x-amzn-requestid", requestId, "content-length", String(body.length));
+  if (closeConnection) headers.push("connection", "close");
+  res.writeHead(response.status, headers);
   res.end(body);
 }

@@ -100,7 +100,7 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
   clients.aws = {
     async call(args) {
       const preq = { method: args.method, path: args.path, query: new URLSearchParams(args.rawQuery), rawQuery: args.rawQuery, headers: args.headers, body: args.body };
-      const { response } = await dispatchAwsRequest(preq, pipeline, { requestId: newRequestId(), host: new URL(endpoint).host, signal: shutdown.signal, internal: args });
+      const { response } = await dispatchAwsRequest(preq, pipeline, { requestId: newRequestId(), host: new URL(endpoint).host, cancellation: shutdown, internal: args });
       return { status: response.status, headers: response.headers, body: typeof response.body === "string" ? Buffer.from(response.body) : response.body };
     },
   };

@@ -24,7 +24,6 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
   const inflight = new Map<string, Promise<{ key: string; input: StepInput | "deadline" }>>();
   const timers: TimerHandle[] = [];
   const wait = (at: number) => new Promise<void>((resolve) => timers.push(clock.setTimer(at, resolve)));
-  inflight.set("deadline", wait(deadline).then(() => ({ key: "deadline", input: "deadline" as const })));
   let input: StepInput = { kind: "start" };
   try {
     for (;;) {
@@ -56,7 +55,9 @@ export async function runExpress(e: ExecutionRecord, executor: Executor, clock: 
           inflight.set(key, wait(c.dueAt).then(() => ({ key, input: { kind: "timer", timerId: c.timerId } as StepInput })));
         }
       }
-      if (inflight.size === 1) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
+      if (inflight.size === 0) throw new Error(`express execution ${e.arn} is running but has nothing to wait for`);
+      // Most executions end within their first step: the deadline is armed when one must wait.
+      if (!inflight.has("deadline")) inflight.set("deadline", wait(deadline).then(() => ({ key: "deadline", input: "deadline" as const })));
       const next = await Promise.race(inflight.values());
       inflight.delete(next.key);
       if (next.input === "deadline" || clock.now() >= deadline) {

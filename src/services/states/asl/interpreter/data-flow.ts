@@ -49,29 +49,34 @@ export function inspected(ctx: DataContext, field: string, value: JsonValue): Js
 export function resultExit(state: TaskState | ParallelState | MapState, input: JsonValue, result: JsonValue, ctx: DataContext): StateExit {
   if (state.queryLanguage === "JSONata") {
     const b = bindings(ctx, { input, result });
-    return { output: state.output !== undefined ? evaluateTemplate(state.output, b, "Output") : result, ...assignJsonata(state.assign, b, "Assign") };
+    return withAssigned(state.output !== undefined ? evaluateTemplate(state.output, b, "Output") : result, assignJsonata(state.assign, b, "Assign"));
   }
   const selected = inspected(ctx, "afterResultSelector", state.resultSelector !== undefined ? applyResultSelector(state.resultSelector, result, ctx) : result);
   const assigned = assignJsonPath(state.assign, selected, ctx);
-  return { output: applyOutputPath(state.outputPath, inspected(ctx, "afterResultPath", applyResultPath(input, selected, state.resultPath)), ctx), ...assigned };
+  return withAssigned(applyOutputPath(state.outputPath, inspected(ctx, "afterResultPath", applyResultPath(input, selected, state.resultPath)), ctx), assigned);
 }
 
 /**
  * States that compute their output from their input alone (Pass, Succeed, Choice's state-level
  * fields, Wait): JSONPath `result` is what Result/Parameters made (Pass) or the effective input.
  */
-export function plainExit(state: StateDefinition, input: JsonValue, ctx: DataContext, jsonPathResult?: (effective: JsonValue) => JsonValue, fields: { output?: JsonValue; assign?: JsonObject; at?: string } = {}): StateExit {
-  const output = "output" in fields ? fields.output : state.output;
-  const assign = "assign" in fields ? fields.assign : state.assign;
-  const at = fields.at ?? "";
+export function plainExit(state: StateDefinition, input: JsonValue, ctx: DataContext, jsonPathResult?: (effective: JsonValue) => JsonValue, fields?: { output?: JsonValue; assign?: JsonObject; at?: string }): StateExit {
+  const output = fields && "output" in fields ? fields.output : state.output;
+  const assign = fields && "assign" in fields ? fields.assign : state.assign;
+  const at = fields?.at ?? "";
   if (state.queryLanguage === "JSONata") {
     const b = bindings(ctx, { input });
-    return { output: output !== undefined ? evaluateTemplate(output, b, `${at}Output`) : input, ...assignJsonata(assign, b, `${at}Assign`) };
+    return withAssigned(output !== undefined ? evaluateTemplate(output, b, `${at}Output`) : input, assignJsonata(assign, b, `${at}Assign`));
   }
   const effective = inspected(ctx, "afterInputPath", applyInputPath(state.inputPath, input, ctx));
   const result = jsonPathResult ? inspected(ctx, "result", jsonPathResult(effective)) : effective;
   const withResult = jsonPathResult && "resultPath" in state ? inspected(ctx, "afterResultPath", applyResultPath(input, result, state.resultPath)) : result;
-  return { output: applyOutputPath(state.outputPath, withResult, ctx), ...assignJsonPath(assign, result, ctx) };
+  return withAssigned(applyOutputPath(state.outputPath, withResult, ctx), assignJsonPath(assign, result, ctx));
+}
+
+/** A StateExit; `assigned` only when the state assigns (this runs on every transition: no spread). */
+function withAssigned(output: JsonValue, assigned: Record<string, JsonValue> | undefined): StateExit {
+  return assigned === undefined ? { output } : { output, assigned };
 }
 
 /** A caught error: the catcher's output (ResultPath, or JSONata Output) and its assignments. */
@@ -81,19 +86,17 @@ export function catchExit(state: StateDefinition, caught: CatchSelection, input:
   if (state.queryLanguage === "JSONata") {
     const b = bindings(ctx, { input, errorOutput });
     const output = caught.output !== undefined ? evaluateTemplate(caught.output as JsonValue, b, `${at}Output`) : errorOutput;
-    return { output, ...assignJsonata(caught.assign as JsonObject | undefined, b, `${at}Assign`) };
+    return withAssigned(output, assignJsonata(caught.assign as JsonObject | undefined, b, `${at}Assign`));
   }
-  return { output: applyResultPath(input, errorOutput, caught.resultPath), ...assignJsonPath(caught.assign as JsonObject | undefined, errorOutput, ctx) };
+  return withAssigned(applyResultPath(input, errorOutput, caught.resultPath), assignJsonPath(caught.assign as JsonObject | undefined, errorOutput, ctx));
 }
 
-function assignJsonata(assign: JsonObject | undefined, b: JsonataBindings, field: string): { assigned?: Record<string, JsonValue> } {
-  if (!assign) return {};
-  return { assigned: checked(evaluateTemplate(assign, b, field) as Record<string, JsonValue>) };
+function assignJsonata(assign: JsonObject | undefined, b: JsonataBindings, field: string): Record<string, JsonValue> | undefined {
+  return assign ? checked(evaluateTemplate(assign, b, field) as Record<string, JsonValue>) : undefined;
 }
 
-function assignJsonPath(assign: JsonObject | undefined, doc: JsonValue, ctx: DataContext): { assigned?: Record<string, JsonValue> } {
-  if (!assign) return {};
-  return { assigned: checked(applyPayloadTemplate(assign, doc, ctx) as Record<string, JsonValue>) };
+function assignJsonPath(assign: JsonObject | undefined, doc: JsonValue, ctx: DataContext): Record<string, JsonValue> | undefined {
+  return assign ? checked(applyPayloadTemplate(assign, doc, ctx) as Record<string, JsonValue>) : undefined;
 }
 
 /** AWS's quota: the values one state assigns may not exceed 256 KiB together. */

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
  */
 import type { ParsedDefinition, StateDefinition } from "../definition/model.js";
-import type { ContextObject } from "../jsonpath/context.js";
+import type { ContextObject, DataContext } from "../jsonpath/context.js";
 import { applyInputPath, isStatesError, StatesError, type JsonValue } from "../jsonpath/index.js";
 import { stateFailureCause } from "../rules/errors.js";
 import { handleStateError } from "../rules/handle-error.js";
@@ -43,6 +43,8 @@ class Run implements BranchHost {
   private readonly texts = new WeakMap<object, string>();
   /** The execution's own run; a branch's or an iteration's run shares its events, commands and counters. */
   private readonly root: Run;
+  /** False for Express executions: no history events are built. */
+  readonly keepsHistory: boolean;
 
   constructor(
     private readonly def: ParsedDefinition,
@@ -53,6 +55,7 @@ class Run implements BranchHost {
     private readonly frameStart?: string,
   ) {
     this.root = parent?.root ?? this;
+    this.keepsHistory = env.history !== false;
     this.iso = parent ? parent.root.iso : new Date(env.now).toISOString();
     this.events = parent ? parent.root.events : [];
     this.commands = parent ? parent.root.commands : [];
@@ -215,7 +218,7 @@ class Run implements BranchHost {
   }
 
   private runState(state: StateDefinition, input: JsonValue): { name: string; input: JsonValue } | undefined {
-    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name: state.name, input: this.root.json(input), inputDetails: { truncated: false } } }));
+    const entered = this.keepsHistory ? this.emit(ENTERED[state.type], { stateEnteredEventDetails: { name: state.name, input: this.root.json(input), inputDetails: { truncated: false } } }) : this.emit();
     this.snap.current = { name: state.name, input, enteredEventId: entered, enteredTime: this.iso };
     try {
       switch (state.type) {
@@ -275,11 +278,12 @@ class Run implements BranchHost {
   private exit(state: StateDefinition, { output, assigned }: StateExit): { name: string; input: JsonValue } | undefined {
     const text = this.root.json(output);
     // States.DataLimitExceeded is terminal: no retrier or catcher (not even States.ALL) handles it.
-    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
+    if (overPayloadLimit(text)) {
       this.fail("States.DataLimitExceeded", dataLimitCause(state.name));
       return undefined;
     }
-    this.emit(`${state.type}StateExited`, () => ({ stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) }));
+    if (this.keepsHistory) this.emit(EXITED[state.type], { stateExitedEventDetails: exitedDetails(state.name, output, assigned, text) });
+    else this.emit();
     this.snap.current = undefined;
     if (assigned) Object.assign(this.snap.variables, assigned);
     if (state.end || state.type === "Succeed") {
@@ -390,7 +394,7 @@ class Run implements BranchHost {
    */
   private redriveBranches(name: string, input: JsonValue, prior: BranchesWaiting): void {
     const state = this.def.allStates.get(name) as ParallelState | MapState;
-    const entered = this.emit(`${state.type}StateEntered`, () => ({ stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }));
+    const entered = this.keepsHistory ? this.emit(ENTERED[state.type], { stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }) : this.emit();
     this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
     this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: prior.inputs.length } } : {});
     const w: BranchesWaiting = { kind: "branches", retryCounts: state.retry.map(() => 0), inputs: prior.inputs, frames: [...prior.frames], live: [], maxConcurrency: prior.maxConcurrency };
@@ -437,7 +441,7 @@ class Run implements BranchHost {
    */
   private redriveMapRun(name: string, input: JsonValue, prior: MapRunWaiting): void {
     const state = this.def.allStates.get(name) as MapState;
-    const entered = this.emit("MapStateEntered", () => ({ stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }));
+    const entered = this.emit("MapStateEntered", { stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } });
     this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
     this.emit("MapStateStarted", { mapStateStartedEventDetails: { length: prior.sizes.reduce((a, b) => a + b, 0) } });
     const redriveCount = (prior.redriveCount ?? 0) + 1;
@@ -513,7 +517,7 @@ class Run implements BranchHost {
     }
     if (decision.kind === "catch") {
       const { output, assigned } = catchExit(state, decision, input, this.dataContext(state.name));
-      this.emit(`${state.type}StateExited`, { stateExitedEventDetails: exitedDetails(state.name, output, assigned) });
+      this.emit(EXITED[state.type], { stateExitedEventDetails: exitedDetails(state.name, output, assigned) });
       this.snap.current = undefined;
       if (assigned) Object.assign(this.snap.variables, assigned);
       return { name: decision.next, input: output };
@@ -607,7 +611,7 @@ class Run implements BranchHost {
     const [type, details] = succeededEvent(call, result);
     this.emit(type, details);
     // A result over the quota fails the execution even if ResultSelector would make it small.
-    if (Buffer.byteLength(this.root.json(result)) > MAX_PAYLOAD_BYTES) {
+    if (overPayloadLimit(this.root.json(result))) {
       this.fail("States.DataLimitExceeded", dataLimitCause(state.name));
       return undefined;
     }
@@ -672,19 +676,21 @@ class Run implements BranchHost {
     if (err instanceof QueryEvaluationError) this.emit("EvaluationFailed", { evaluationFailedEventDetails: { state: stateName, error: err.error, cause: err.cause, location: err.location } });
   }
 
-  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task: { token?: string; retryCount?: number } = {}): { context: ContextObject; variables: Variables; random: () => number; inspect?: (field: string, value: JsonValue) => void } {
+  dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task?: { token?: string; retryCount?: number }): StateDataContext {
+    return new StateDataContext(this, stateName, mapItem, task, variables, this.env.random, this.env.inspect);
+  }
+
+  /** The context object (`$$`) of the state running now. */
+  contextObject(stateName: string, mapItem: { Index: number; Value: JsonValue } | undefined, task: { token?: string; retryCount?: number } | undefined): ContextObject {
     const e = this.env;
-    const taskToken = task.token;
-    const retryCount = task.retryCount ?? 0;
-    const context: ContextObject = {
+    const taskToken = task?.token;
+    return {
       Execution: { Id: e.executionArn, Input: this.root.snap.executionInput, Name: e.executionName, RoleArn: e.roleArn, StartTime: e.startTime, RedriveCount: 0 },
-      State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: retryCount },
+      State: { EnteredTime: this.snap.current?.enteredTime ?? this.iso, Name: stateName, RetryCount: task?.retryCount ?? 0 },
       StateMachine: { Id: e.stateMachineArn, Name: e.stateMachineName },
       ...(mapItem ? { Map: { Item: mapItem } } : {}),
       ...(taskToken ? { Task: { Token: taskToken } } : {}),
     };
-    const inspect = e.inspect;
-    return { context, variables, random: e.random, ...(inspect ? { inspect: (field: string, value: JsonValue) => inspect(stateName, field, value) } : {}) };
   }
 
   /** Timers are numbered per execution, so a stale one can be told from the one armed now. */
@@ -710,13 +716,16 @@ class Run implements BranchHost {
     return text;
   }
 
-  /** Numbers an event and records it; without history (Express), only numbers it: `details` may be a function, then called only when the event is kept. */
-  emit(type: string, details: Record<string, unknown> | (() => Record<string, unknown>)): number {
+  /**
+   * Numbers an event and records it. Without history (Express: AWS keeps none), events are only
+   * numbered: callers that would build large details check `keepsHistory` and call `emit()`.
+   */
+  emit(type?: string, details?: Record<string, unknown>): number {
     const id = ++this.root.snap.lastEventId;
-    if (this.env.history === false) return id;
-    this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...(typeof details === "function" ? details() : details) });
+    if (this.keepsHistory && type !== undefined) this.events.push({ id, previousEventId: id - 1, type, timestamp: this.iso, ...details });
     return id;
   }
+
 
 }
 
@@ -730,6 +739,16 @@ function exitedDetails(name: string, output: JsonValue, assigned: Record<string,
   };
 }
 
+/** Whether JSON text exceeds the payload quota; a UTF-16 unit is at most 3 UTF-8 bytes, so short text needs no count. */
+function overPayloadLimit(text: string): boolean {
+  return text.length * 3 > MAX_PAYLOAD_BYTES && Buffer.byteLength(text) > MAX_PAYLOAD_BYTES;
+}
+
+/** Event types by state type, made once rather than per transition. */
+const STATE_TYPES = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
+const ENTERED = Object.fromEntries(STATE_TYPES.map((t) => [t, `${t}StateEntered`])) as Record<StateDefinition["type"], string>;
+const EXITED = Object.fromEntries(STATE_TYPES.map((t) => [t, `${t}StateExited`])) as Record<StateDefinition["type"], string>;
+
 function dataLimitCause(stateName: string): string {
   return `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`;
 }
@@ -740,4 +759,29 @@ function json(value: JsonValue): string {
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * What a state's paths, templates and expressions read. Most states never read `$$`: the
+ * context object is built the first time one does (and while that state runs, it does not change).
+ */
+class StateDataContext implements DataContext {
+  #context: ContextObject | undefined;
+  readonly inspect?: (field: string, value: JsonValue) => void;
+
+  constructor(
+    private readonly run: Run,
+    private readonly stateName: string,
+    private readonly mapItem: { Index: number; Value: JsonValue } | undefined,
+    private readonly task: { token?: string; retryCount?: number } | undefined,
+    readonly variables: Variables,
+    readonly random: () => number,
+    inspector: StepEnv["inspect"],
+  ) {
+    if (inspector) this.inspect = (field, value) => inspector(stateName, field, value);
+  }
+
+  get context(): ContextObject {
+    return (this.#context ??= this.run.contextObject(this.stateName, this.mapItem, this.task));
+  }
 }
