@@ -35,8 +35,11 @@ export interface PipelineDeps {
 export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps): Promise<void> {
   const started = monotonicMs();
   const requestId = newRequestId();
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const rawQuery = (req.url ?? "").includes("?") ? (req.url ?? "").slice((req.url ?? "").indexOf("?") + 1) : "";
+  const target = req.url ?? "/";
+  // Every awsJson and awsQuery call is `POST /`: only other targets need URL's parsing (dot segments, escapes).
+  const url = target === "/" ? undefined : new URL(target, "http://localhost");
+  const path = url?.pathname ?? "/";
+  const rawQuery = target.includes("?") ? target.slice(target.indexOf("?") + 1) : "";
   let body: Buffer;
   try {
     body = await readBody(req, deps.maxBodyBytes);
@@ -44,10 +47,10 @@ export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse
     const e = err instanceof BodyTooLarge ? CommonErrors.requestTooLarge(deps.maxBodyBytes) : new ServiceError("BadRequest", "The request body could not be read.");
     const resolved = resolveError(e, undefined, deps.logger);
     send(res, writeAwsJsonError(undefined, resolved), requestId, true);
-    deps.logger.debug(`${req.method} ${url.pathname} → ${resolved.status} ${resolved.code}`);
+    deps.logger.debug(`${req.method} ${path} → ${resolved.status} ${resolved.code}`);
     return;
   }
-  const preq: ProtocolRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, rawQuery, headers: req.headers, body };
+  const preq: ProtocolRequest = { method: req.method ?? "GET", path, query: url?.searchParams ?? new URLSearchParams(), rawQuery, headers: req.headers, body };
   const cancellation = new RequestCancellation(res, deps.shutdown);
   let answer: Dispatched;
   try {
