@@ -106,18 +106,7 @@ export async function dispatchAwsRequest(preq: ProtocolRequest, deps: PipelineDe
     // UnsubscribeURL): they work without a signature, on the resource the link names.
     const anonymous = !internal && scope === undefined && detected.protocol === "awsQuery" && (detected.service.module.anonymousActions?.includes(form?.get("Action") ?? "") ?? false);
     const caller = internal ? { accountId: internal.accountId, region: internal.region } : anonymous ? deps.authenticator.anonymous() : deps.authenticator.authenticate(preq, scope);
-    const ctx: RequestContext = {
-      requestId,
-      accountId: caller.accountId,
-      region: caller.region,
-      authenticated: internal !== undefined || (!anonymous && scope !== undefined),
-      endpoint: `http://${options.host ?? "localhost"}`,
-      clock: deps.clock,
-      logger: deps.logger,
-      get signal() {
-        return options.cancellation.signal;
-      },
-    };
+    const ctx = new CallContext(requestId, caller.accountId, caller.region, internal !== undefined || (!anonymous && scope !== undefined), `http://${options.host ?? "localhost"}`, deps.clock, deps.logger, options.cancellation);
     switch (detected.protocol) {
       case "awsJson1_0":
       case "awsJson1_1":
@@ -159,12 +148,35 @@ function unknownTarget(req: ProtocolRequest, form: Map<string, string> | undefin
 
 function send(res: ServerResponse, response: ProtocolResponse, requestId: string, closeConnection: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const body = typeof response.body === "string" ? Buffer.from(response.body) : response.body;
+  const body = response.body;
   // A flat [name, value, …] list: Node writes it as given, with no object to build and copy.
   const headers: string[] = [];
   for (const name in response.headers) headers.push(name, response.headers[name]);
-  headers.push("x-amzn-requestid", requestId, "content-length", String(body.length));
+  headers.push("x-amzn-requestid", requestId, "content-length", String(typeof body === "string" ? Buffer.byteLength(body) : body.length));
   if (closeConnection) headers.push("connection", "close");
   res.writeHead(response.status, headers);
+  // A string body leaves in one write with the headers (Node joins them); a Buffer takes a writev.
   res.end(body);
+}
+
+/**
+ * An operation's RequestContext. A class rather than an object literal: its `signal` getter
+ * (the cancellation is wired only when an operation reads it) lives on the prototype, so every
+ * context keeps one fast shape; a literal with a getter does not.
+ */
+class CallContext implements RequestContext {
+  constructor(
+    readonly requestId: string,
+    readonly accountId: string,
+    readonly region: string,
+    readonly authenticated: boolean,
+    readonly endpoint: string,
+    readonly clock: Clock,
+    readonly logger: Logger,
+    private readonly cancellation: { readonly signal: AbortSignal },
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
 }

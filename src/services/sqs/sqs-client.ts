@@ -37,7 +37,7 @@ export function sqsClient(engine: SqsEngine): SqsClientApi {
         max,
         waitSeconds,
         visibilityTimeoutMs: visibilityTimeoutSeconds !== undefined ? visibilityTimeoutSeconds * 1000 : q.config.visibilityTimeoutMs,
-        signal,
+        cancellation: { signal },
       });
       return received.map((r): ReceivedMessage => {
         const wire = toWireMessage(r, new Set(["All"]), ["All"]);

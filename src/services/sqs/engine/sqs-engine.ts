@@ -42,7 +42,8 @@ export interface ReceiveOptions {
   visibilityTimeoutMs: number;
   waitSeconds: number;
   attemptId?: string;
-  signal: AbortSignal;
+  /** Its `signal` ends a long poll early; read only when the call must wait (a RequestContext wires it on first read). */
+  cancellation: { readonly signal: AbortSignal };
 }
 
 export interface Received {
@@ -245,8 +246,10 @@ export class SqsEngine implements ServiceRuntime {
     const replay = await this.replayAttempt(q, opts);
     if (replay) return replay;
     const got = await this.takeNow(q, opts);
-    if (got.length > 0 || opts.waitSeconds <= 0 || opts.signal.aborted) return got;
-    return this.polls.wait(q, opts.waitSeconds, opts.signal, () => this.takeNow(q, opts));
+    if (got.length > 0 || opts.waitSeconds <= 0) return got;
+    const signal = opts.cancellation.signal;
+    if (signal.aborted) return got;
+    return this.polls.wait(q, opts.waitSeconds, signal, () => this.takeNow(q, opts));
   }
 
   /** Takes what is receivable now, moving over-received messages to the dead-letter queue. */

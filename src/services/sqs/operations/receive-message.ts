@@ -44,7 +44,7 @@ export async function receiveMessage(input: ReceiveInput, ctx: RequestContext, e
     visibilityTimeoutMs: vt !== undefined ? vt * 1000 : q.config.visibilityTimeoutMs,
     waitSeconds: wait,
     attemptId: input.ReceiveRequestAttemptId,
-    signal: ctx.signal,
+    cancellation: ctx,
   });
   const attributeNames = input.MessageAttributeNames ?? [];
   return { Messages: received.length ? received.map((r) => toWireMessage(r, systemNames, attributeNames)) : undefined };
