@@ -35,6 +35,12 @@ const counter = async (path: string, headers: Record<string, string> = {}, metho
 before(async () => {
   backend = createServer((req, res) => {
     hits += 1;
+    if (req.url === "/bytes" || req.url === "/text") {
+      // Not UTF-8 (kept as bytes in the cache), and UTF-8 with multi-byte characters (kept as text).
+      res.writeHead(200, { "content-type": "application/octet-stream", "x-hit": String(hits) });
+      res.end(req.url === "/bytes" ? Buffer.from([0xff, 0x00, 0x80, 0x41, 0xc3]) : Buffer.from("héllo ✓", "utf8"));
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ n: hits, url: req.url }));
   });
@@ -49,6 +55,8 @@ before(async () => {
     ["items", "GET", { cacheKeyParameters: ["method.request.querystring.q"] }],
     ["items", "POST", {}],
     ["fresh", "GET", {}],
+    ["bytes", "GET", {}],
+    ["text", "GET", {}],
   ] as Array<[string, string, { cacheKeyParameters?: string[] }]>) {
     const existing = part === "items" && method === "POST";
     const resourceId = existing ? itemsId : (await gw.send(new CreateResourceCommand({ restApiId: apiId, parentId: api.rootResourceId, pathPart: part }))).id!;
@@ -73,6 +81,20 @@ test("a GET is answered from the cache for 300 s by default, then from the backe
   assert.equal(await counter("/items"), first, "still within the TTL");
   await clock.advance(1_000);
   assert.equal(await counter("/items"), first + 1, "expired");
+});
+
+test("a cached answer comes back byte for byte, whether its body is UTF-8 text or not", async () => {
+  for (const [path, bytes] of [
+    ["/bytes", [0xff, 0x00, 0x80, 0x41, 0xc3]],
+    ["/text", [...Buffer.from("héllo ✓", "utf8")]],
+  ] as Array<[string, number[]]>) {
+    const first = await call(path);
+    const second = await call(path);
+    assert.deepEqual([...first.raw], bytes);
+    assert.deepEqual([...second.raw], bytes, `${path}: the hit`);
+    assert.equal(second.headers["x-hit"], first.headers["x-hit"], `${path}: answered from the cache`);
+    assert.equal(second.headers["content-length"], String(bytes.length));
+  }
 });
 
 test("cache key parameters split entries; other query strings do not", async () => {

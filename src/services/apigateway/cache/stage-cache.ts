@@ -8,6 +8,7 @@
  * the clock; the cluster size bounds the bytes held.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
  */
+import { isUtf8 } from "node:buffer";
 import type { Clock } from "../../../core/clock.js";
 import type { ApiCall } from "../invoke/api-call.js";
 import type { HttpAnswer } from "../invoke/gateway-responses.js";
@@ -74,8 +75,9 @@ export class StageCache {
     if (answer.status < 200 || answer.status > 299) return;
     const sk = stageKey(call);
     this.drop(sk, key);
-    const body = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;
-    const entry: Entry = { answer: { ...answer, body }, expiresAt: this.clock.now() + Math.min(ttlSeconds, 3600) * 1000, bytes: body.length + 256 };
+    // A UTF-8 body is kept as text: every hit then leaves in one write with its headers (send-answer.ts).
+    const body = typeof answer.body !== "string" && isUtf8(answer.body) ? answer.body.toString("utf8") : answer.body;
+    const entry: Entry = { answer: { ...answer, body }, expiresAt: this.clock.now() + Math.min(ttlSeconds, 3600) * 1000, bytes: (typeof body === "string" ? Buffer.byteLength(body) : body.length) + 256 };
     let entries = this.stages.get(sk);
     if (!entries) this.stages.set(sk, (entries = new Map()));
     entries.set(key, entry);
