@@ -29,6 +29,7 @@ export function bindings(ctx: DataContext, states: { input: JsonValue; result?: 
     variables: ctx.variables ?? {},
     random: ctx.random ?? Math.random,
     ...(ctx.uuid ? { uuid: ctx.uuid } : {}),
+    ...(ctx.now !== undefined ? { now: ctx.now } : {}),
   };
 }
 

@@ -677,7 +677,7 @@ class Run implements BranchHost {
   }
 
   dataContext(stateName: string, mapItem?: { Index: number; Value: JsonValue }, variables: Variables = this.snap.variables, task?: { token?: string; retryCount?: number }): StateDataContext {
-    return new StateDataContext(this, stateName, mapItem, task, variables, this.env.random, this.env.inspect);
+    return new StateDataContext(this, stateName, mapItem, task, variables, this.env.random, this.env.now, this.env.inspect);
   }
 
   /** The context object (`$$`) of the state running now. */
@@ -776,6 +776,7 @@ class StateDataContext implements DataContext {
     private readonly task: { token?: string; retryCount?: number } | undefined,
     readonly variables: Variables,
     readonly random: () => number,
+    readonly now: number,
     inspector: StepEnv["inspect"],
   ) {
     if (inspector) this.inspect = (field, value) => inspector(stateName, field, value);

@@ -4,11 +4,10 @@
  * (input, result, errorOutput, context) and the workflow variables bound. An expression that
  * throws or returns nothing fails the state with States.QueryEvaluationError, naming the
  * expression and the field ("Output/v", "Assign/x", "Arguments/items[0]").
- * Stratus evaluates with the `jsonata` 1.8 package, whose evaluate() is synchronous (AWS runs
- * 2.0.6, whose evaluate() returns a promise): the expression language is the same.
+ * Stratus evaluates with the `jsonata` package at AWS's version, 2.0.6 (engine.ts).
  * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
  */
-import jsonata, { type Expression } from "jsonata";
+import { compile, evaluateSync, type Expression } from "./engine.js";
 import { StatesError, type JsonValue } from "../jsonpath/index.js";
 import { registerAwsFunctions, type FunctionSources } from "./functions.js";
 
@@ -18,6 +17,8 @@ export interface JsonataBindings {
   variables: Readonly<Record<string, JsonValue>>;
   random: () => number;
   uuid?: () => string;
+  /** The clock's time (ms) that $now() and $millis() give. */
+  now?: number;
 }
 
 /** A JSONata evaluation failure: AWS also reports it as an EvaluationFailed event naming the field. */
@@ -45,7 +46,7 @@ export function evaluateExpression(expression: string, b: JsonataBindings, field
   let entry = compiled.get(expression);
   if (!entry) {
     try {
-      const expr = jsonata(expression);
+      const expr = compile(expression);
       const holder: { sources: FunctionSources } = { sources: { random: b.random } };
       registerAwsFunctions(expr, () => holder.sources);
       entry = { expr, holder };
@@ -58,7 +59,7 @@ export function evaluateExpression(expression: string, b: JsonataBindings, field
   entry.holder.sources = { random: b.random, ...(b.uuid ? { uuid: b.uuid } : {}) };
   let value: unknown;
   try {
-    value = entry.expr.evaluate(null, { ...b.variables, states: b.states });
+    value = evaluateSync(entry.expr, null, { ...b.variables, states: b.states }, b.now);
   } catch (err) {
     throw failed(expression, field, err);
   }

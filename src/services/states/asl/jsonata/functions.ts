@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html#jsonata-functions-provided-by-sfn
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { Expression } from "jsonata";
+import type { Expression } from "./engine.js";
 import { HASH_ALGORITHMS } from "../jsonpath/intrinsic-functions.js";
 
 export interface FunctionSources {

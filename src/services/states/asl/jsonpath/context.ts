@@ -38,6 +38,8 @@ export interface DataContext extends IntrinsicOptions {
    * afterArguments, result, afterResultSelector, afterResultPath): TestState's inspectionData.
    */
   inspect?: (field: string, value: JsonValue) => void;
+  /** The clock's time (ms) for JSONata's $now() and $millis(). */
+  now?: number;
 }
 
 /** The context object as a JSON value (it is one: every field is JSON). */
