@@ -32,6 +32,10 @@ export class CompiledService {
     return this.loading;
   }
 
+  get modelLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+
   get model(): ServiceModel {
     if (!this.loaded) throw new Error(`the model of ${this.module.id} is not loaded yet`);
     return this.loaded;

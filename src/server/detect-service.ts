@@ -21,7 +21,7 @@ export class ServiceDirectory {
   private readonly bySigningName = new Map<string, CompiledService>();
   private readonly byQueryVersion = new Map<string, CompiledService>();
   private loading?: Promise<void>;
-  /** True once every service's model is loaded (requests then skip the wait). */
+  /** True once every service's model is loaded. */
   modelsLoaded = false;
 
   constructor(readonly services: CompiledService[]) {
@@ -32,12 +32,25 @@ export class ServiceDirectory {
     }
   }
 
-  /** Loads every service's model (once); started in the background when the server listens. */
+  /** Loads every service's model (once). */
   loadModels(): Promise<void> {
     this.loading ??= Promise.all(this.services.map((s) => s.loadModel())).then(() => {
       this.modelsLoaded = true;
     });
     return this.loading;
+  }
+
+  /**
+   * detect(), once the models it reads are loaded: at once when they are. Models load on first
+   * need. A request whose target or credential scope names its service needs that service's
+   * model only; any other request (a restJson1 route, a query action without a known Version)
+   * needs every model.
+   */
+  detectWhenLoaded(req: ProtocolRequest, scope: CredentialScope | undefined, form: Map<string, string> | undefined): Detected | undefined | Promise<Detected | undefined> {
+    if (this.modelsLoaded) return this.detect(req, scope, form);
+    const named = this.byTarget.get(targetPrefix(header(req, "x-amz-target"))) ?? (scope ? this.bySigningName.get(scope.service) : undefined);
+    if (named?.modelLoaded) return this.detect(req, scope, form);
+    return (named ? named.loadModel() : this.loadModels()).then(() => this.detect(req, scope, form));
   }
 
   get(id: string): CompiledService | undefined {
@@ -48,7 +61,7 @@ export class ServiceDirectory {
     const target = header(req, "x-amz-target");
     if (target) {
       const dot = target.lastIndexOf(".");
-      const service = this.byTarget.get(dot === -1 ? target : target.slice(0, dot));
+      const service = this.byTarget.get(targetPrefix(target));
       if (service) return { service, protocol: jsonProtocol(service), operation: dot === -1 ? "" : target.slice(dot + 1) };
     }
     const action = form?.get("Action");
@@ -74,6 +87,13 @@ export class ServiceDirectory {
     if (service.module.protocols.includes("awsQuery") && !header(req, "x-amz-target")) return { service, protocol: "awsQuery" };
     return { service, protocol: jsonProtocol(service), operation: "" };
   }
+}
+
+/** `Prefix.Operation` → `Prefix` ("" without a target). */
+function targetPrefix(target: string | undefined): string {
+  if (!target) return "";
+  const dot = target.lastIndexOf(".");
+  return dot === -1 ? target : target.slice(0, dot);
 }
 
 function jsonProtocol(service: CompiledService): ProtocolId {

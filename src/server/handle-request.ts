@@ -93,9 +93,9 @@ export async function dispatchAwsRequest(preq: ProtocolRequest, deps: PipelineDe
     if (isForm && preq.body.length > 0) for (const [k, v] of parseForm(preq.body.toString("utf8"))) form.set(k, v);
   }
   const scope: CredentialScope | undefined = internal ? { accessKeyId: "", date: "", region: internal.region, service: internal.signingName } : readCredentialScope(preq.headers, preq.query);
-  // Only the first requests after start can find the models still loading.
-  if (!deps.directory.modelsLoaded) await deps.directory.loadModels();
-  const detected = deps.directory.detect(preq, scope, form);
+  // Only a service's first requests find its model still to load.
+  const found = deps.directory.detectWhenLoaded(preq, scope, form);
+  const detected = found instanceof Promise ? await found : found;
   const service: CompiledService | undefined = detected?.service;
   const protocol: ProtocolId = detected?.protocol ?? (form?.has("Action") ? "awsQuery" : "awsJson1_0");
   let label = detected ? `${detected.service.id}.${detected.operation ?? form?.get("Action") ?? preq.path}` : `? ${preq.method} ${preq.path}`;

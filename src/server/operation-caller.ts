@@ -25,7 +25,7 @@ export function operationCaller(directory: ServiceDirectory, deps: { clock: Cloc
     async call({ sdkService, action, input, accountId, region }) {
       const service = directory.get(SERVICE_IDS[sdkService] ?? sdkService);
       if (!service) throw new UnknownSdkTarget(`The service ${sdkService} is not emulated by Stratus`);
-      if (!directory.modelsLoaded) await directory.loadModels();
+      if (!service.modelLoaded) await service.loadModel();
       const operation = action.charAt(0).toUpperCase() + action.slice(1);
       const op = service.operation(operation);
       if (!op || !Object.hasOwn(service.module.operations, operation)) throw new UnknownSdkTarget(`The action ${sdkService}:${action} is not emulated by Stratus`);

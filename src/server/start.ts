@@ -134,8 +134,8 @@ export async function start(options: StartOptions = {}): Promise<StratusServer> 
     clock.dispose();
     throw err;
   }
-  // The SDK packages the models come from load after the server listens (ServiceModule.loadModel).
-  directory.loadModels().catch((err) => logger.error("could not load a service model", err));
+  // Each service's model (from its SDK package, ServiceModule.loadModel) loads on the service's
+  // first request: loading them all as soon as the server listened made the first call wait for all.
   const port = (server.address() as AddressInfo).port;
   endpoint = `http://${host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 

@@ -3,7 +3,12 @@
  * them into a small, stable shape tree that the codecs in `protocols/` walk, so a change in the
  * SDK's schema format touches this file alone.
  */
-import { NormalizedSchema } from "@smithy/core/schema";
+import type * as SmithySchema from "@smithy/core/schema";
+import type { NormalizedSchema } from "@smithy/core/schema";
+import { lazyRequire } from "../../core/lazy-require.js";
+
+// Loaded with the first model (the SDK packages the models come from load it too), not at start.
+const smithySchema = lazyRequire<typeof SmithySchema>("@smithy/core/schema");
 
 export interface Traits {
   xmlName?: string;
@@ -178,14 +183,14 @@ const UNIT: StructureShape = { kind: "structure", name: "Unit", id: "smithy.api#
 function asStructure(schemaRef: unknown): StructureShape {
   const resolved = typeof schemaRef === "function" ? (schemaRef as () => unknown)() : schemaRef;
   if (resolved === "unit" || resolved === undefined) return UNIT;
-  const shape = shapeOf(NormalizedSchema.of(resolved as never));
+  const shape = shapeOf(smithySchema().NormalizedSchema.of(resolved as never));
   return shape.kind === "structure" ? shape : UNIT;
 }
 
 /** Reads an operation schema (`SendMessage$`). */
 export function operationShape(name: string, schema: unknown): OperationShape {
   const raw = schema as unknown[];
-  const traits = (NormalizedSchema.of(schema as never).getMergedTraits() ?? {}) as Record<string, unknown>;
+  const traits = (smithySchema().NormalizedSchema.of(schema as never).getMergedTraits() ?? {}) as Record<string, unknown>;
   const http = traits.http as [string, string, number] | undefined;
   return {
     name,
@@ -197,7 +202,7 @@ export function operationShape(name: string, schema: unknown): OperationShape {
 
 /** Reads an error schema (`QueueDoesNotExist$`). */
 export function errorShape(schema: unknown): StructureShape | undefined {
-  const shape = shapeOf(NormalizedSchema.of(schema as never));
+  const shape = shapeOf(smithySchema().NormalizedSchema.of(schema as never));
   return shape.kind === "structure" ? shape : undefined;
 }
 

@@ -5,13 +5,15 @@
  * "Invalid request body"), before the integration is called.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
  */
-import AjvModule, { type ValidateFunction } from "ajv-draft-04";
+import type AjvModule from "ajv-draft-04";
+import type { ValidateFunction } from "ajv-draft-04";
+import { lazyRequire } from "../../../core/lazy-require.js";
 import type { DeploymentRecord, ModelRecord } from "../types.js";
 import type { ApiCall, Refusal } from "./api-call.js";
 import { headerValue } from "./binary.js";
 
-// ajv-draft-04 is CommonJS with `exports.default`: under Node's ESM interop that is `.default`.
-const Ajv = AjvModule.default;
+// ajv-draft-04 is CommonJS with `exports.default` (the Ajv class), loaded on first use.
+const ajv = lazyRequire<typeof AjvModule>("ajv-draft-04");
 type Ajv = InstanceType<typeof AjvModule.default>;
 
 /** One compiler per deployment: its models may refer to each other by URL. */
@@ -66,12 +68,12 @@ function validateBody(call: ApiCall): Refusal | undefined {
 function validatorFor(deployment: DeploymentRecord, apiId: string, model: ModelRecord): ValidateFunction | undefined {
   let entry = compilers.get(deployment);
   if (!entry) {
-    const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
+    const compiler = new (ajv().default)({ allErrors: false, strict: false, validateSchema: false });
     for (const m of Object.values(deployment.models ?? {})) {
       const schema = parse(m.schema);
-      if (schema) ajv.addSchema({ ...schema, id: modelUrl(apiId, m.name) }, modelUrl(apiId, m.name));
+      if (schema) compiler.addSchema({ ...schema, id: modelUrl(apiId, m.name) }, modelUrl(apiId, m.name));
     }
-    entry = { ajv, validators: new Map() };
+    entry = { ajv: compiler, validators: new Map() };
     compilers.set(deployment, entry);
   }
   if (!entry.validators.has(model.name)) {

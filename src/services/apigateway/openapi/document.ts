@@ -4,9 +4,12 @@
  * specification version (OpenAPI 3.1 included), is "Invalid OpenAPI input."
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
  */
-import { parseDocument, visit } from "yaml";
+import type * as Yaml from "yaml";
+import { lazyRequire } from "../../../core/lazy-require.js";
 import { ApiGatewayErrors } from "../errors.js";
 import { isObject, type JsonObject } from "./json-value.js";
+
+const yaml = lazyRequire<typeof Yaml>("yaml");
 
 export type SpecKind = "oas3" | "swagger2";
 
@@ -41,6 +44,7 @@ function parseText(text: string): unknown {
       // Not JSON after all: YAML is a superset, give it a chance below.
     }
   }
+  const { parseDocument, visit } = yaml();
   let parsed: ReturnType<typeof parseDocument>;
   try {
     parsed = parseDocument(text, { merge: true, uniqueKeys: false });

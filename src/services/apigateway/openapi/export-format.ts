@@ -4,8 +4,11 @@
  * Content-Disposition naming the file "<exportType>_<timestamp>.<json|yaml>".
  * https://docs.aws.amazon.com/apigateway/latest/api/API_GetExport.html
  */
-import { stringify } from "yaml";
+import type * as Yaml from "yaml";
+import { lazyRequire } from "../../../core/lazy-require.js";
 import { ApiGatewayErrors } from "../errors.js";
+
+const yaml = lazyRequire<typeof Yaml>("yaml");
 
 export interface ExportFormat {
   syntax: "json" | "yaml";
@@ -27,7 +30,7 @@ export function exportFormatOf(accepts: string | undefined): ExportFormat {
 }
 
 export function serializeExport(doc: unknown, format: ExportFormat): string {
-  if (format.syntax === "yaml") return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
+  if (format.syntax === "yaml") return yaml().stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
   return JSON.stringify(doc, null, 2);
 }
 

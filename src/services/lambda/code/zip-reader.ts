@@ -5,15 +5,18 @@
  * it refuses.
  */
 import type { Readable } from "node:stream";
-import yauzl from "yauzl";
+import type Yauzl from "yauzl";
+import { lazyRequire } from "../../../core/lazy-require.js";
 import { CodeErrors } from "./errors.js";
 
-export type ZipFile = yauzl.ZipFile;
-export type ZipEntry = yauzl.Entry;
+export type ZipFile = Yauzl.ZipFile;
+export type ZipEntry = Yauzl.Entry;
+
+const yauzl = lazyRequire<typeof Yauzl>("yauzl");
 
 export async function openZip(zip: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
+    yauzl().fromBuffer(
       zip,
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true },
       (err, zipfile) => (err || !zipfile ? reject(CodeErrors.notAZip()) : resolve(zipfile)),
@@ -37,7 +40,7 @@ export async function readEntries(zipfile: ZipFile): Promise<ZipEntry[]> {
 
 /** The entry's name as the zip means it: UTF-8 when flagged (or given as a Unicode path extra field), else CP437. */
 export function entryName(entry: ZipEntry): string {
-  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+  return yauzl().getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
 }
 
 /** Whether yauzl can decode the entry's data: stored or deflated, and not encrypted. */
