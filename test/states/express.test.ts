@@ -48,6 +48,28 @@ test("an Express Wait waits on the clock", async () => {
   assert.equal((await pending).status, "SUCCEEDED");
 });
 
+test("JSONata's $now() and $millis() read the server's clock (here the manual one), before and after a Wait", async () => {
+  const arn = await machine("express-now", "EXPRESS", {
+    QueryLanguage: "JSONata",
+    StartAt: "Before",
+    States: {
+      Before: { Type: "Pass", Assign: { before: "{% $millis() %}", iso: "{% $now() %}" }, Next: "W" },
+      W: { Type: "Wait", Seconds: 90, Next: "After" },
+      After: { Type: "Pass", Output: { before: "{% $before %}", iso: "{% $iso %}", after: "{% $millis() %}" }, End: true },
+    },
+  });
+  const started = server.manualClock!.now();
+  const pending = sfn.send(new StartSyncExecutionCommand({ stateMachineArn: arn, input: "{}" }));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await server.manualClock!.advance(90_000);
+  const r = await pending;
+  assert.equal(r.status, "SUCCEEDED", r.cause);
+  const out = JSON.parse(r.output!);
+  assert.equal(out.before, started);
+  assert.equal(out.iso, new Date(started).toISOString());
+  assert.equal(out.after, started + 90_000);
+});
+
 test("StartSyncExecution refuses a Standard machine", async () => {
   const standard = await machine("std-only", "STANDARD", { StartAt: "A", States: { A: { Type: "Succeed" } } });
   const err = await rejection(sfn.send(new StartSyncExecutionCommand({ stateMachineArn: standard })));

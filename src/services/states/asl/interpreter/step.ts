@@ -218,7 +218,7 @@ class Run implements BranchHost {
   }
 
   private runState(state: StateDefinition, input: JsonValue): { name: string; input: JsonValue } | undefined {
-    const entered = this.keepsHistory ? this.emit(ENTERED[state.type], { stateEnteredEventDetails: { name: state.name, input: this.root.json(input), inputDetails: { truncated: false } } }) : this.emit();
+    const entered = this.emitEntered(state.type, state.name, input);
     this.snap.current = { name: state.name, input, enteredEventId: entered, enteredTime: this.iso };
     try {
       switch (state.type) {
@@ -394,7 +394,7 @@ class Run implements BranchHost {
    */
   private redriveBranches(name: string, input: JsonValue, prior: BranchesWaiting): void {
     const state = this.def.allStates.get(name) as ParallelState | MapState;
-    const entered = this.keepsHistory ? this.emit(ENTERED[state.type], { stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }) : this.emit();
+    const entered = this.emitEntered(state.type, name, input);
     this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
     this.emit(state.type === "Map" ? "MapStateStarted" : "ParallelStateStarted", state.type === "Map" ? { mapStateStartedEventDetails: { length: prior.inputs.length } } : {});
     const w: BranchesWaiting = { kind: "branches", retryCounts: state.retry.map(() => 0), inputs: prior.inputs, frames: [...prior.frames], live: [], maxConcurrency: prior.maxConcurrency };
@@ -441,7 +441,7 @@ class Run implements BranchHost {
    */
   private redriveMapRun(name: string, input: JsonValue, prior: MapRunWaiting): void {
     const state = this.def.allStates.get(name) as MapState;
-    const entered = this.emit("MapStateEntered", { stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } });
+    const entered = this.emitEntered("Map", name, input);
     this.snap.current = { name, input, enteredEventId: entered, enteredTime: this.iso };
     this.emit("MapStateStarted", { mapStateStartedEventDetails: { length: prior.sizes.reduce((a, b) => a + b, 0) } });
     const redriveCount = (prior.redriveCount ?? 0) + 1;
@@ -714,6 +714,11 @@ class Run implements BranchHost {
     let text = this.texts.get(value);
     if (text === undefined) this.texts.set(value, (text = json(value)));
     return text;
+  }
+
+  /** A state's Entered event; its number. */
+  private emitEntered(type: StateDefinition["type"], name: string, input: JsonValue): number {
+    return this.keepsHistory ? this.emit(ENTERED[type], { stateEnteredEventDetails: { name, input: this.root.json(input), inputDetails: { truncated: false } } }) : this.emit();
   }
 
   /**
