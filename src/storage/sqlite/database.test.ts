@@ -1,25 +1,34 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { Database } from "./database.js";
 
 test("writes queued in one tick commit together, each resolving after the commit", async () => {
-  const db = new Database({ inMemory: true });
+  const dir = mkdtempSync(join(tmpdir(), "stratus-db-"));
+  const db = new Database({ dataDir: dir });
   db.migrate("t", [{ up: "CREATE TABLE t (v INTEGER)" }]);
   const insert = db.prepare("INSERT INTO t (v) VALUES (?)");
-  let commits = 0;
-  const origTransaction = db.raw.transaction.bind(db.raw);
-  db.raw.transaction = ((fn: (...a: unknown[]) => unknown) => {
-    const tx = origTransaction(fn);
-    return Object.assign((...args: unknown[]) => {
-      if (!db.raw.inTransaction) commits++;
-      return tx(...args);
-    }, tx);
-  }) as typeof db.raw.transaction;
-  const results = await Promise.all([1, 2, 3, 4, 5].map((v) => db.write(() => insert.run(v).changes)));
+  // Another connection sees only what is committed.
+  const observer = new BetterSqlite3(db.path, { readonly: true });
+  const committed = () => (observer.prepare("SELECT COUNT(*) AS n FROM t").get() as { n: number }).n;
+  const seenByLastWrite: number[] = [];
+  const results = await Promise.all(
+    [1, 2, 3, 4, 5].map((v) =>
+      db.write(() => {
+        if (v === 5) seenByLastWrite.push(committed());
+        return insert.run(v).changes;
+      }),
+    ),
+  );
   assert.deepEqual(results, [1, 1, 1, 1, 1]);
-  assert.equal(commits, 1);
-  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM t").get() as { n: number }).n, 5);
+  assert.deepEqual(seenByLastWrite, [0], "the first four were not committed on their own");
+  assert.equal(committed(), 5, "all five committed once the writes resolved");
+  observer.close();
   db.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test("a failing write rolls back alone; the others in its batch commit", async () => {

@@ -31,6 +31,8 @@ export class Database {
   private pending: PendingWrite[] = [];
   private flushScheduled = false;
   private closed = false;
+  /** The group commit's statements, prepared once: better-sqlite3's transaction() builds wrapper functions on every call. */
+  private readonly groupCommit: Record<"begin" | "commit" | "rollback" | "savepoint" | "release" | "rollbackTo", Statement>;
 
   constructor(options: { dataDir?: string; inMemory?: boolean }) {
     if (options.inMemory || !options.dataDir) {
@@ -49,6 +51,14 @@ export class Database {
     this.raw.pragma("foreign_keys = ON");
     this.raw.pragma("busy_timeout = 5000");
     this.raw.exec("CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (component, version))");
+    this.groupCommit = {
+      begin: this.raw.prepare("BEGIN"),
+      commit: this.raw.prepare("COMMIT"),
+      rollback: this.raw.prepare("ROLLBACK"),
+      savepoint: this.raw.prepare("SAVEPOINT stratus_write"),
+      release: this.raw.prepare("RELEASE stratus_write"),
+      rollbackTo: this.raw.prepare("ROLLBACK TO stratus_write"),
+    };
   }
 
   /** Applies the migrations of one component (a service, the scheduler) not applied yet. */
@@ -98,17 +108,24 @@ export class Database {
     if (batch.length === 0) return;
     this.pending = [];
     const results: Array<{ ok: boolean; value: unknown }> = [];
+    const { begin, commit, rollback, savepoint, release, rollbackTo } = this.groupCommit;
     try {
-      this.raw.transaction(() => {
-        for (const w of batch) {
-          try {
-            results.push({ ok: true, value: this.raw.transaction(w.fn)() });
-          } catch (err) {
-            results.push({ ok: false, value: err });
-          }
+      begin.run();
+      for (const w of batch) {
+        savepoint.run();
+        try {
+          const value = w.fn();
+          release.run();
+          results.push({ ok: true, value });
+        } catch (err) {
+          rollbackTo.run();
+          release.run();
+          results.push({ ok: false, value: err });
         }
-      })();
+      }
+      commit.run();
     } catch (err) {
+      if (this.raw.inTransaction) rollback.run();
       for (const w of batch) w.reject(err);
       return;
     }
