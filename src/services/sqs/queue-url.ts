@@ -20,7 +20,20 @@ export interface ParsedQueueUrl {
   region?: string;
 }
 
+/** Every SQS call names its queue by URL, and a client reuses a handful: parse each once. */
+const parsed = new Map<string, ParsedQueueUrl | undefined>();
+const MAX_PARSED = 10_000;
+
 export function parseQueueUrl(value: string): ParsedQueueUrl | undefined {
+  if (parsed.has(value)) return parsed.get(value);
+  const result = parseQueueUrlText(value);
+  if (result) Object.freeze(result);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(value, result);
+  return result;
+}
+
+function parseQueueUrlText(value: string): ParsedQueueUrl | undefined {
   let url: URL;
   try {
     url = new URL(value);

@@ -3,7 +3,8 @@
  * client hears success, and rebuilt from it at start. Operations (one file each) validate
  * input and shape output; the rules of queues and messages live here.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { randomText } from "../../../core/random-text.js";
 import type { Clock, TimerHandle } from "../../../core/clock.js";
 import type { Logger } from "../../../core/logger.js";
 import type { ServiceRuntime } from "../../../core/service.js";
@@ -276,7 +277,7 @@ export class SqsEngine implements ServiceRuntime {
         m.receiveCount++;
         m.firstReceiveAt ??= now;
         m.receivedAt = now;
-        m.receipt = randomBytes(12).toString("base64url");
+        m.receipt = randomText(12, "base64url");
         taken.push(m);
       }
       // FIFO: picking again in the same call would see the groups just taken as in flight.
