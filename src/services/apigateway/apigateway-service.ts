@@ -2,12 +2,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceDeps, ServiceRuntime } from "../../core/service.js";
 import { serveApiCall, type InvokeDeps } from "./invoke/invoke-api.js";
+import { testInvokeMethod, type TestInvokeMethodInput, type TestInvokeMethodOutput } from "./invoke/test-invoke-method.js";
 import { StageCache } from "./cache/stage-cache.js";
 import { AuthorizerGate } from "./authorizers/authorizer-gate.js";
 import { ApiGatewayErrors } from "./errors.js";
 import { UsageGate } from "./usage/usage-gate.js";
 import { ApiGatewayStore } from "./store/apigateway-store.js";
-import type { ResourceRecord, RestApiRecord } from "./types.js";
+import type { MethodRecord, ResourceRecord, RestApiRecord } from "./types.js";
 
 export class ApiGatewayService implements ServiceRuntime {
   readonly apis = new Map<string, RestApiRecord>();
@@ -31,6 +32,11 @@ export class ApiGatewayService implements ServiceRuntime {
   /** Calls to deployed APIs (invoke/invoke-api.ts). */
   serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return serveApiCall(req, res, this.invokeDeps);
+  }
+
+  /** TestInvokeMethod (invoke/test-invoke-method.ts), with this server's clients and clock. */
+  testInvokeMethod(api: RestApiRecord, resource: ResourceRecord, method: MethodRecord, input: TestInvokeMethodInput): Promise<TestInvokeMethodOutput> {
+    return testInvokeMethod(api, resource, method, input, this.invokeDeps);
   }
 
   start(): void {

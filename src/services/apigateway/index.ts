@@ -17,7 +17,7 @@ import { createDeployment, createStage, deleteDeployment, deleteStage, getDeploy
 import { flushStageAuthorizersCache, flushStageCache } from "./operations/flush-stage-cache.js";
 import { getTags, tagResource, untagResource } from "./operations/tags.js";
 import { deleteGatewayResponse, getGatewayResponse, getGatewayResponses, putGatewayResponse, updateGatewayResponse } from "./operations/gateway-responses.js";
-import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod, updateIntegration, updateMethod } from "./operations/methods.js";
+import { deleteIntegration, deleteMethod, getIntegration, getMethod, putIntegration, putMethod, testInvokeMethod, updateIntegration, updateMethod } from "./operations/methods.js";
 import { createModel, createRequestValidator, deleteModel, deleteRequestValidator, getModel, getModels, getRequestValidator, getRequestValidators, updateModel, updateRequestValidator } from "./operations/models.js";
 import { createResource, deleteResource, getResource, getResources, updateResource } from "./operations/resources.js";
 import { deleteIntegrationResponse, deleteMethodResponse, getIntegrationResponse, getMethodResponse, putIntegrationResponse, putMethodResponse, updateIntegrationResponse, updateMethodResponse } from "./operations/responses.js";
@@ -43,6 +43,7 @@ export const apiGatewayService: ServiceModule<ApiGatewayService> = {
     DeleteResource: deleteResource,
     PutMethod: putMethod,
     GetMethod: getMethod,
+    TestInvokeMethod: testInvokeMethod,
     UpdateMethod: updateMethod,
     DeleteMethod: deleteMethod,
     PutIntegration: putIntegration,

@@ -1,6 +1,6 @@
 /**
- * PutMethod, GetMethod, UpdateMethod, DeleteMethod, and their integrations: PutIntegration,
- * GetIntegration, UpdateIntegration, DeleteIntegration.
+ * PutMethod, GetMethod, UpdateMethod, DeleteMethod, TestInvokeMethod, and their integrations:
+ * PutIntegration, GetIntegration, UpdateIntegration, DeleteIntegration.
  * https://docs.aws.amazon.com/apigateway/latest/api/API_PutMethod.html
  * https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html
  */
@@ -8,6 +8,7 @@ import type { RequestContext } from "../../../core/service.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
 import { applyPatches, booleanValue, integerValue, requiredValue, mapEntryRules, type PatchOperation, type PatchRule } from "../patch.js";
+import type { TestInvokeMethodInput } from "../invoke/test-invoke-method.js";
 import type { IntegrationRecord, MethodRecord } from "../types.js";
 import { integrationView, methodView } from "../views.js";
 
@@ -61,6 +62,13 @@ export function getMethod(input: Target, ctx: RequestContext, gw: ApiGatewayServ
   const { method } = methodOf(input, ctx, gw);
   if (!method) throw ApiGatewayErrors.invalidMethod();
   return methodView(method);
+}
+
+/** TestInvokeMethod: https://docs.aws.amazon.com/apigateway/latest/api/API_TestInvokeMethod.html */
+export function testInvokeMethod(input: Target & TestInvokeMethodInput & { clientCertificateId?: string }, ctx: RequestContext, gw: ApiGatewayService) {
+  const { api, resource, method } = methodOf(input, ctx, gw);
+  if (!method) throw ApiGatewayErrors.invalidMethod();
+  return gw.testInvokeMethod(api, resource, method, input);
 }
 
 export async function deleteMethod(input: Target, ctx: RequestContext, gw: ApiGatewayService) {
