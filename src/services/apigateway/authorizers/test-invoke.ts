@@ -11,9 +11,9 @@
 import type { ServiceClients } from "../../../core/clients.js";
 import type { Clock } from "../../../core/clock.js";
 import { monotonicMs } from "../../../core/clock.js";
-import { newUuid } from "../../../core/ids.js";
 import type { ApiCall } from "../invoke/api-call.js";
 import { matchRoute } from "../invoke/route-match.js";
+import { simulatedCall, type SimulatedRequest } from "../invoke/simulated-call.js";
 import type { AuthorizerRecord, RestApiRecord } from "../types.js";
 import { authorizerFunction } from "./authorizer-uri.js";
 import { readCognitoToken } from "./cognito-token.js";
@@ -23,12 +23,7 @@ import { invokeAuthorizer, requestEvent, tokenEvent, type LambdaOutcome } from "
 import { executeApiArn } from "./method-arn.js";
 import { fullMatch } from "./validation-expression.js";
 
-export interface TestInvokeInput {
-  headers?: Record<string, string>;
-  multiValueHeaders?: Record<string, string[]>;
-  pathWithQueryString?: string;
-  body?: string;
-  stageVariables?: Record<string, string>;
+export interface TestInvokeInput extends SimulatedRequest {
   additionalContext?: Record<string, string>;
 }
 
@@ -41,7 +36,6 @@ export interface TestInvokeOutput {
   claims?: Record<string, string>;
 }
 
-const STAGE = "test-invoke-stage";
 const ARN_STAGE = "ESTestInvoke-stage";
 
 export async function testInvoke(api: RestApiRecord, authorizer: AuthorizerRecord, input: TestInvokeInput, deps: { clients: ServiceClients; clock: Clock }): Promise<TestInvokeOutput> {
@@ -49,7 +43,7 @@ export async function testInvoke(api: RestApiRecord, authorizer: AuthorizerRecor
   const lines: string[] = ["Execution log for request test-request"];
   const log = (line: string) => lines.push(`${javaDate(deps.clock.now())} : ${line}`);
   const finish = (out: Omit<TestInvokeOutput, "log" | "latency">): TestInvokeOutput => ({ ...out, log: `${lines.join("\n")}\n`, latency: Math.round(monotonicMs() - started) });
-  const call = simulatedCall(api, authorizer, input, deps.clock.now());
+  const call = authorizerCall(api, authorizer, input, deps.clock.now());
   log(`Starting authorizer: ${authorizer.id} for request: test-request`);
 
   if (authorizer.type === "COGNITO_USER_POOLS") {
@@ -101,33 +95,13 @@ function unauthorized(log: (line: string) => void, finish: (out: Omit<TestInvoke
 }
 
 /** A call as the simulated request would be one: GET, on the resource the path routes to. */
-function simulatedCall(api: RestApiRecord, authorizer: AuthorizerRecord, input: TestInvokeInput, now: number): ApiCall {
-  const target = new URL(input.pathWithQueryString || "/", "http://test-invoke.local");
-  const path = target.pathname;
-  const headers: Array<[string, string]> = Object.entries(input.headers ?? {});
-  for (const [k, values] of Object.entries(input.multiValueHeaders ?? {})) {
-    if (Object.hasOwn(input.headers ?? {}, k)) continue;
-    for (const v of values ?? []) headers.push([k, v]);
-  }
-  const route = matchRoute(Object.values(api.resources), path);
-  const resource = route?.resource ?? api.resources[api.rootResourceId];
-  return {
-    api,
-    stage: { stageName: STAGE, deploymentId: "", cacheClusterEnabled: false, variables: { ...(input.stageVariables ?? {}) }, tracingEnabled: false, tags: {}, createdDate: now, lastUpdatedDate: now },
-    deployment: { id: "", createdDate: now, resources: api.resources, authorizers: api.authorizers ?? {}, binaryMediaTypes: api.binaryMediaTypes },
-    resource,
-    method: { httpMethod: "GET", authorizationType: authorizer.type === "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM", authorizerId: authorizer.id, apiKeyRequired: false },
-    pathParameters: route?.pathParameters ?? {},
-    request: {
-      method: "GET",
-      path,
-      headers,
-      query: target.searchParams,
-      body: Buffer.from(input.body ?? ""),
-      sourceIp: "test-invoke-source-ip",
-      requestId: newUuid(),
-      now,
-      domainName: "testPrefix.testDomainName",
-    },
-  };
+function authorizerCall(api: RestApiRecord, authorizer: AuthorizerRecord, input: TestInvokeInput, now: number): ApiCall {
+  return simulatedCall(api, input, now, "/", (path) => {
+    const route = matchRoute(Object.values(api.resources), path);
+    return {
+      resource: route?.resource ?? api.resources[api.rootResourceId],
+      method: { httpMethod: "GET", authorizationType: authorizer.type === "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM", authorizerId: authorizer.id, apiKeyRequired: false },
+      pathParameters: route?.pathParameters ?? {},
+    };
+  });
 }

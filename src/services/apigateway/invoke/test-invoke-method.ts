@@ -7,23 +7,16 @@
  * https://docs.aws.amazon.com/apigateway/latest/api/API_TestInvokeMethod.html
  */
 import { monotonicMs } from "../../../core/clock.js";
-import { newUuid } from "../../../core/ids.js";
 import { javaDate } from "../authorizers/java-date.js";
 import type { MethodRecord, ResourceRecord, RestApiRecord } from "../types.js";
-import type { ApiCall } from "./api-call.js";
 import { gatewayResponse, type HttpAnswer } from "./gateway-responses.js";
 import type { InvokeDeps } from "./invoke-api.js";
 import { runIntegration } from "./integrations/run-integration.js";
 import { validateRequest } from "./request-validation.js";
 import { matchRoute } from "./route-match.js";
+import { simulatedCall, type SimulatedRequest } from "./simulated-call.js";
 
-export interface TestInvokeMethodInput {
-  pathWithQueryString?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  multiValueHeaders?: Record<string, string[]>;
-  stageVariables?: Record<string, string>;
-}
+export type TestInvokeMethodInput = SimulatedRequest;
 
 export interface TestInvokeMethodOutput {
   status: number;
@@ -34,11 +27,10 @@ export interface TestInvokeMethodOutput {
   latency: number;
 }
 
-const STAGE = "test-invoke-stage";
-
 export async function testInvokeMethod(api: RestApiRecord, resource: ResourceRecord, method: MethodRecord, input: TestInvokeMethodInput, deps: InvokeDeps): Promise<TestInvokeMethodOutput> {
   const started = monotonicMs();
-  const call = simulatedCall(api, resource, method, input, deps.clock.now());
+  // The method of the given resource; its path parameters are read from pathWithQueryString.
+  const call = simulatedCall(api, input, deps.clock.now(), resource.path, (path) => ({ resource, method, pathParameters: matchRoute([resource], path)?.pathParameters ?? {} }));
   const lines = [`Execution log for request ${call.request.requestId}`];
   const log = (line: string) => lines.push(`${javaDate(deps.clock.now())} : ${line}`);
   log(`Starting execution for request: ${call.request.requestId}`);
@@ -73,45 +65,6 @@ export async function testInvokeMethod(api: RestApiRecord, resource: ResourceRec
     multiValueHeaders: Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k, Array.isArray(v) ? v : [v]])),
     log: `${lines.join("\n")}\n`,
     latency: Math.round(monotonicMs() - started),
-  };
-}
-
-/** The call the simulated request makes: on the given resource and method, its path parameters read from pathWithQueryString. */
-function simulatedCall(api: RestApiRecord, resource: ResourceRecord, method: MethodRecord, input: TestInvokeMethodInput, now: number): ApiCall {
-  const target = new URL(input.pathWithQueryString || resource.path, "http://test-invoke.local");
-  const headers: Array<[string, string]> = Object.entries(input.headers ?? {});
-  for (const [k, values] of Object.entries(input.multiValueHeaders ?? {})) {
-    if (Object.hasOwn(input.headers ?? {}, k)) continue;
-    for (const v of values ?? []) headers.push([k, v]);
-  }
-  return {
-    api,
-    stage: { stageName: STAGE, deploymentId: "", cacheClusterEnabled: false, variables: { ...(input.stageVariables ?? {}) }, tracingEnabled: false, tags: {}, createdDate: now, lastUpdatedDate: now },
-    deployment: {
-      id: "",
-      createdDate: now,
-      resources: api.resources,
-      models: api.models ?? {},
-      requestValidators: api.requestValidators ?? {},
-      authorizers: api.authorizers ?? {},
-      gatewayResponses: api.gatewayResponses ?? {},
-      binaryMediaTypes: api.binaryMediaTypes,
-      apiKeySource: api.apiKeySource,
-    },
-    resource,
-    method,
-    pathParameters: matchRoute([resource], target.pathname)?.pathParameters ?? {},
-    request: {
-      method: method.httpMethod === "ANY" ? "GET" : method.httpMethod,
-      path: target.pathname,
-      headers,
-      query: target.searchParams,
-      body: Buffer.from(input.body ?? ""),
-      sourceIp: "test-invoke-source-ip",
-      requestId: newUuid(),
-      now,
-      domainName: "testPrefix.testDomainName",
-    },
   };
 }
 

@@ -8,6 +8,7 @@
 import type { RequestContext } from "../../../core/service.js";
 import type { ApiGatewayService } from "../apigateway-service.js";
 import { ApiGatewayErrors } from "../errors.js";
+import { apiDefinition } from "../invoke/simulated-call.js";
 import { newId } from "../ids.js";
 import { page } from "../pagination.js";
 import { applyPatches, type PatchOperation } from "../patch.js";
@@ -88,15 +89,7 @@ export async function createDeployment(
     id: newId(),
     description: input.description,
     createdDate: now,
-    ...structuredClone({
-      resources: api.resources,
-      models: api.models ?? {},
-      requestValidators: api.requestValidators ?? {},
-      authorizers: api.authorizers ?? {},
-      gatewayResponses: api.gatewayResponses ?? {},
-      binaryMediaTypes: api.binaryMediaTypes,
-    }),
-    apiKeySource: api.apiKeySource,
+    ...structuredClone(apiDefinition(api)),
   };
   api.deployments ??= {};
   api.deployments[d.id] = d;
