@@ -30,7 +30,7 @@ interface EngineGlobals {
   settle?: (job: () => Promise<unknown>, outcome: Outcome) => void;
   job?: () => Promise<unknown>;
   outcome?: Outcome;
-  /** The time `new Date()` gives inside the context during an evaluation (the clock's, ms). */
+  /** The time `new Date()` gives inside the context during an evaluation (the clock's, ms). The interpreter always passes its step's time; only a caller without a clock (a unit test) gets the system's. */
   now?: number;
 }
 
